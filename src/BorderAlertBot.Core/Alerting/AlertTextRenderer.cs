@@ -1,0 +1,89 @@
+using System.Text;
+using BorderAlertBot.Domain;
+
+namespace BorderAlertBot.Alerting;
+
+/// <summary>Renders an alert as plain text laid out the way the chat message will look: headline, facts, figures, sources.</summary>
+public static class AlertTextRenderer
+{
+    public static string Render(ConflictEvent conflictEvent, AlertKind kind)
+    {
+        var text = new StringBuilder();
+        var severity = conflictEvent.Severity.Effective;
+        var banner = kind switch
+        {
+            AlertKind.Updated => "UPDATED · ",
+            AlertKind.Retracted => "RETRACTED · ",
+            _ => string.Empty,
+        };
+        text.Append(CultureInvariant($"[{severity.ToString().ToUpperInvariant()} {(int)severity}/5] {banner}{Humanize(conflictEvent.Kind)} · {Humanize(conflictEvent.Subtype)}"));
+        text.AppendLine();
+        text.AppendLine(kind == AlertKind.Retracted ? $"~~{conflictEvent.Title}~~" : conflictEvent.Title);
+        if (kind == AlertKind.Retracted)
+        {
+            text.AppendLine($"Retracted: {conflictEvent.StatusReason ?? "no reason given"}");
+        }
+
+        var where = conflictEvent.Location?.Describe() ?? "no location";
+        var border = conflictEvent.Border is { } position
+            ? position.DistanceKm is { } km ? $" · {position.Pair} border, {km:0.#} km" : $" · {position.Pair} border"
+            : string.Empty;
+        text.AppendLine($"{where}{border} · {conflictEvent.Occurred.Describe()}");
+        if (conflictEvent.Summary.Length > 0)
+        {
+            text.AppendLine(conflictEvent.Summary);
+        }
+
+        if (conflictEvent.Figures.Count > 0)
+        {
+            text.AppendLine("Figures: " + string.Join("; ", conflictEvent.Figures.Select(figure => figure.Describe())));
+        }
+
+        if (conflictEvent.Actors.Count > 0)
+        {
+            text.AppendLine("Actors: " + string.Join(", ", conflictEvent.Actors.Select(actor => actor.ShortName)));
+        }
+
+        if (kind == AlertKind.Updated && conflictEvent.Revision.Changes.Count > 0)
+        {
+            text.AppendLine($"What changed (revision {conflictEvent.Revision.Number}): " + string.Join("; ", conflictEvent.Revision.Changes));
+        }
+
+        text.AppendLine($"Sources ({conflictEvent.Corroboration}):");
+        foreach (var source in conflictEvent.Sources)
+        {
+            text.AppendLine($"  - {source.Name}: {source.Url}");
+        }
+
+        if (conflictEvent.Severity.Override is { } curatorOverride)
+        {
+            text.AppendLine($"Severity set by curator ({curatorOverride.Reason}); rules say {conflictEvent.Severity.Computed}.");
+        }
+
+        text.Append($"{conflictEvent.Id} · revision {conflictEvent.Revision.Number} · {conflictEvent.Status}");
+        return text.ToString();
+    }
+
+    /// <summary>BorderClash → "Border clash".</summary>
+    public static string Humanize<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        var words = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(name[i]));
+            }
+            else
+            {
+                words.Append(name[i]);
+            }
+        }
+
+        return words.ToString();
+    }
+
+    private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
+}

@@ -1,0 +1,9 @@
+namespace BorderAlertBot.Curation;
+
+public enum ImportOutcome
+{
+    Added,
+    Revised,
+    Unchanged,
+    Rejected,
+}

@@ -1,0 +1,3 @@
+namespace BorderAlertBot.Curation;
+
+public sealed record ImportProgress(int Records, long Position);

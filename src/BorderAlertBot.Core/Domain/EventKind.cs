@@ -1,0 +1,8 @@
+namespace BorderAlertBot.Domain;
+
+public enum EventKind
+{
+    BorderClash,
+    CeasefireCall,
+    TradeDisruption,
+}

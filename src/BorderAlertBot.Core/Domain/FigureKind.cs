@@ -1,0 +1,11 @@
+namespace BorderAlertBot.Domain;
+
+public enum FigureKind
+{
+    Fatalities,
+    Injured,
+    Displaced,
+    TradeValueUsdPerYear,
+    Trucks,
+    CargoValueUsd,
+}

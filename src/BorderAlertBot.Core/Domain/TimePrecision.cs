@@ -1,0 +1,9 @@
+namespace BorderAlertBot.Domain;
+
+public enum TimePrecision
+{
+    Exact,
+    Day,
+    Week,
+    Month,
+}

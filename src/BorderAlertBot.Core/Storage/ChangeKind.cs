@@ -1,0 +1,7 @@
+namespace BorderAlertBot.Storage;
+
+public enum ChangeKind
+{
+    Created,
+    Revised,
+}

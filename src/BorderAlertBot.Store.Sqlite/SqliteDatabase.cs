@@ -1,0 +1,140 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlertBot.Store.Sqlite;
+
+/// <summary>
+/// The database file: hands out open connections, runs the embedded migrations once before the first one,
+/// and serialises writers in this process (SQLite allows one writer at a time; WAL lets readers go on meanwhile).
+/// </summary>
+public sealed partial class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private bool _migrated;
+
+    public SqliteDatabase(IOptions<SqliteStoreOptions> options, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
+    {
+        FilePath = System.IO.Path.GetFullPath(options.Value.Path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public string FilePath { get; }
+
+    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the file and applies every embedded migration not yet applied, each in its own transaction.</summary>
+    public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _migrated))
+        {
+            return;
+        }
+
+        await _migrationGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var folder = System.IO.Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using var connection = await OpenRawAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);", cancellationToken);
+            var applied = new HashSet<int>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT version FROM schema_migrations;";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetInt32(0));
+                }
+            }
+
+            foreach (var migration in Migrations().Where(migration => !applied.Contains(migration.Version)))
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, migration.Sql, cancellationToken);
+                await using var record = connection.CreateCommand();
+                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $at);";
+                record.Parameters.AddWithValue("$version", migration.Version);
+                record.Parameters.AddWithValue("$name", migration.Name);
+                record.Parameters.AddWithValue("$at", _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+                await record.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                Log.MigrationApplied(_logger, migration.Name, FilePath);
+            }
+
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _migrationGate.Dispose();
+        WriteGate.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;", cancellationToken);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static IEnumerable<(int Version, string Name, string Sql)> Migrations()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith("Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = resource["Migrations.".Length..^".sql".Length];
+            using var stream = assembly.GetManifestResourceStream(resource)!; // The name came from the manifest.
+            using var reader = new StreamReader(stream);
+            yield return (int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture), name, reader.ReadToEnd());
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Applied migration {Migration} to {DatabasePath}")]
+        public static partial void MigrationApplied(ILogger logger, string migration, string databasePath);
+    }
+}

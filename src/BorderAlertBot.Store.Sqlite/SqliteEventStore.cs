@@ -1,0 +1,98 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Domain;
+using BorderAlertBot.Serialization;
+using BorderAlertBot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlertBot.Store.Sqlite;
+
+/// <summary>Events on SQLite: the current state as a JSON document plus indexed columns, every revision, FTS5 search.</summary>
+public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSignal changeSignal) : IEventStore
+{
+    public async Task<ConflictEvent?> TryGetAsync(EventId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM events WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id.Value);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? EventDocument.Deserialize(json) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<EventId, StoredVersion>> GetVersionsAsync(IReadOnlyCollection<EventId> ids, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<EventId, StoredVersion>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return versions;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            var names = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names.Add("$id" + i);
+                command.Parameters.AddWithValue("$id" + i, chunk[i].Value);
+            }
+
+            command.CommandText = $"SELECT id, revision, status, fingerprint FROM events WHERE id IN ({string.Join(", ", names)});";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                versions[EventId.Parse(reader.GetString(0))] =
+                    new StoredVersion(reader.GetInt32(1), Enum.Parse<EventStatus>(reader.GetString(2)), reader.GetString(3));
+            }
+        }
+
+        return versions;
+    }
+
+    public async Task<ConflictEvent?> TryGetRevisionAsync(EventId id, int revision, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM event_revisions WHERE event_id = $id AND revision = $revision;";
+        command.Parameters.AddWithValue("$id", id.Value);
+        command.Parameters.AddWithValue("$revision", revision);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? EventDocument.Deserialize(json) : null;
+    }
+
+    public async Task<IReadOnlyList<ConflictEvent>> GetRevisionsAsync(EventId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM event_revisions WHERE event_id = $id ORDER BY revision;";
+        command.Parameters.AddWithValue("$id", id.Value);
+        return await SqliteEventReader.ReadDocumentsAsync(command, cancellationToken);
+    }
+
+    public async Task WriteAsync(IReadOnlyList<EventWrite> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        await database.WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var statements = new WriteStatements(connection, transaction);
+            foreach (var write in writes)
+            {
+                await statements.WriteAsync(write, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+
+        changeSignal.Notify();
+    }
+}

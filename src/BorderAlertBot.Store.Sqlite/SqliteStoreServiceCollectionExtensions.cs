@@ -1,0 +1,35 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BorderAlertBot.Store.Sqlite;
+
+public static class SqliteStoreServiceCollectionExtensions
+{
+    /// <summary>The SQLite store behind every store port, configured from the "Store" section.</summary>
+    public static IServiceCollection AddSqliteStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SqliteStoreOptions>()
+            .Bind(configuration.GetSection(SqliteStoreOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChangeSignal>();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteEventStore>();
+        services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<SqliteEventStore>());
+        services.AddSingleton<IEventQueries, SqliteEventQueries>();
+        services.AddSingleton<SqliteChangeFeed>();
+        services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<SqliteChangeFeed>());
+        services.AddSingleton<ICursorStore>(provider => provider.GetRequiredService<SqliteChangeFeed>());
+        services.AddSingleton<IStoreInitializer>(provider => new SqliteStoreInitializer(provider.GetRequiredService<SqliteDatabase>()));
+        return services;
+    }
+
+    private sealed class SqliteStoreInitializer(SqliteDatabase database) : IStoreInitializer
+    {
+        public Task InitializeAsync(CancellationToken cancellationToken) => database.EnsureMigratedAsync(cancellationToken);
+    }
+}
