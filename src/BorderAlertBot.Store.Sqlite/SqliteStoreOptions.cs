@@ -7,6 +7,6 @@ public sealed class SqliteStoreOptions
     public const string SectionName = "Store";
 
     /// <summary>The database file; relative paths are taken from the working directory. Its folder is created.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "must name the SQLite database file, e.g. data/borderalertbot.db")]
     public string Path { get; set; } = "data/borderalertbot.db";
 }

@@ -1,4 +1,5 @@
 using BorderAlertBot.Abstractions;
+using BorderAlertBot.Configuration;
 using BorderAlertBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,10 +12,7 @@ public static class SqliteStoreServiceCollectionExtensions
     /// <summary>The SQLite store behind every store port, configured from the "Store" section.</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SqliteStoreOptions>()
-            .Bind(configuration.GetSection(SqliteStoreOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSectionOptions<SqliteStoreOptions>(configuration, SqliteStoreOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChangeSignal>();
         services.AddSingleton<SqliteDatabase>();

@@ -1,0 +1,32 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlertBot.Cli;
+
+/// <summary>The services of the bot without its workers or HTTP listener, for one CLI verb.</summary>
+public static class CliHost
+{
+    /// <summary>Builds the services, validates every option and migrates the store; null when the configuration is invalid (already reported).</summary>
+    public static async Task<IHost?> StartAsync(CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddBorderAlertBotSources(builder.Environment, []);
+        builder.Configuration.AddInMemoryCollection(environment.Overrides);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddBorderAlertBotServices(builder.Configuration);
+        var host = builder.Build();
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            await host.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
+            return host;
+        }
+        catch (Exception exception) when (ConfigurationErrors.TryDescribe(exception) is { } problems)
+        {
+            ConfigurationErrors.Report(environment.Error, problems);
+            host.Dispose();
+            return null;
+        }
+    }
+}
