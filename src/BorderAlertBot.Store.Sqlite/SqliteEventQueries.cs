@@ -106,7 +106,7 @@ public sealed class SqliteEventQueries(SqliteDatabase database) : IEventQueries
                 command.Parameters.AddWithValue("$region", border.Pair.ToString());
                 break;
             case RegionFilter.Named named:
-                clauses.Add($"($region IN ({alias}.place COLLATE NOCASE, {alias}.admin1 COLLATE NOCASE, {alias}.admin2 COLLATE NOCASE, {alias}.admin3 COLLATE NOCASE))");
+                clauses.Add($"({alias}.place = $region COLLATE NOCASE OR {alias}.admin1 = $region COLLATE NOCASE OR {alias}.admin2 = $region COLLATE NOCASE OR {alias}.admin3 = $region COLLATE NOCASE)");
                 command.Parameters.AddWithValue("$region", named.Name);
                 break;
         }

@@ -1,0 +1,67 @@
+using BorderAlertBot.Testing.Builders;
+using BorderAlertBot.Testing.Contracts;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlertBot.Store.Sqlite.Tests;
+
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private readonly SqliteStoreFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task The_first_use_creates_the_folder_and_file_in_wal_mode()
+    {
+        var path = _fixture.NewPath();
+        var database = _fixture.Database(path);
+
+        await database.EnsureMigratedAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(path));
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM schema_migrations WHERE name = '0001_events';"));
+    }
+
+    [Fact]
+    public async Task Reopening_a_database_keeps_its_events_and_applies_no_migration_twice()
+    {
+        // Arrange
+        var path = _fixture.NewPath();
+        var first = _fixture.Open(path);
+        var stored = new EventBuilder().Build() with { Revision = new Domain.RevisionInfo(1, _fixture.Time.GetUtcNow(), "curator", ["created"]) };
+        await first.Events.WriteAsync([new Storage.EventWrite(stored, Serialization.EventDocument.Fingerprint(stored))], CancellationToken.None);
+        await first.Cursors.SetAsync("console-alerts", 1, CancellationToken.None);
+
+        // Act
+        var second = _fixture.Open(path);
+
+        // Assert
+        Assert.NotNull(await second.Events.TryGetAsync(stored.Id, CancellationToken.None));
+        Assert.Equal(1, await second.Cursors.GetAsync("console-alerts", CancellationToken.None));
+        await using var connection = await _fixture.Database(path).OpenAsync(CancellationToken.None);
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM schema_migrations;"));
+    }
+
+    [Fact]
+    public async Task A_commit_wakes_change_feed_readers_in_this_process()
+    {
+        var store = _fixture.Open(_fixture.NewPath());
+        var seen = _fixture.Signal.Version;
+        var waiting = _fixture.Signal.WaitAsync(seen, TimeSpan.FromHours(1), CancellationToken.None);
+
+        var stored = new EventBuilder().Build() with { Revision = new Domain.RevisionInfo(1, _fixture.Time.GetUtcNow(), "curator", ["created"]) };
+        await store.Events.WriteAsync([new Storage.EventWrite(stored, Serialization.EventDocument.Fingerprint(stored))], CancellationToken.None);
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.NotEqual(seen, _fixture.Signal.Version);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,13 @@
+using BorderAlertBot.Testing.Contracts;
+
+namespace BorderAlertBot.Store.Sqlite.Tests;
+
+/// <summary>The store contract against a real SQLite file.</summary>
+public sealed class SqliteEventStoreTests : EventStoreContract, IDisposable
+{
+    private readonly SqliteStoreFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    protected override Task<StoreUnderTest> CreateStoreAsync() => Task.FromResult(_fixture.Open(_fixture.NewPath()));
+}

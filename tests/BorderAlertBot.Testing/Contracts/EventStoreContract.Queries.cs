@@ -1,0 +1,157 @@
+using BorderAlertBot.Domain;
+using BorderAlertBot.Storage;
+using BorderAlertBot.Testing.Builders;
+
+namespace BorderAlertBot.Testing.Contracts;
+
+public abstract partial class EventStoreContract
+{
+    [Fact]
+    public async Task Latest_lists_newest_occurrence_first_up_to_the_limit()
+    {
+        var store = await CreateStoreAsync();
+        var october = await StoreAsync(store, new EventBuilder().OccurredOn(2023, 10, 27));
+        var january = await StoreAsync(store, new EventBuilder().OccurredOn(2024, 1, 5));
+        var november = await StoreAsync(store, new EventBuilder().OccurredOn(2023, 11, 23));
+
+        var latest = await store.Queries.LatestAsync(EventFilter.Everything, 2, CancellationToken.None);
+
+        Assert.Equal([january.Id, november.Id], latest.Select(e => e.Id));
+        Assert.DoesNotContain(october.Id, latest.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Latest_filters_by_kind_status_and_minimum_severity()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var strike = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.AirStrike).WithFigure(FigureKind.Fatalities, 29));
+        var closure = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.CrossingClosed));
+        var pending = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).WithStatus(EventStatus.Pending));
+
+        // Act
+        var trade = await store.Queries.LatestAsync(new EventFilter { Kinds = [EventKind.TradeDisruption] }, 10, CancellationToken.None);
+        var verified = await store.Queries.LatestAsync(new EventFilter { Statuses = [EventStatus.Verified] }, 10, CancellationToken.None);
+        var critical = await store.Queries.LatestAsync(new EventFilter { MinSeverity = Severity.Critical }, 10, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([closure.Id], trade.Select(e => e.Id));
+        Assert.Equal(new[] { strike.Id, closure.Id }.ToHashSet(), verified.Select(e => e.Id).ToHashSet());
+        Assert.DoesNotContain(pending.Id, verified.Select(e => e.Id));
+        Assert.Equal([strike.Id], critical.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Latest_filters_by_time_with_an_inclusive_start_and_exclusive_end()
+    {
+        var store = await CreateStoreAsync();
+        await StoreAsync(store, new EventBuilder().OccurredOn(2023, 10, 31));
+        var first = await StoreAsync(store, new EventBuilder().OccurredOn(2023, 11, 1));
+        var last = await StoreAsync(store, new EventBuilder().OccurredOn(2023, 11, 30));
+        await StoreAsync(store, new EventBuilder().OccurredOn(2023, 12, 1));
+
+        var november = await store.Queries.LatestAsync(
+            new EventFilter { From = new DateTimeOffset(2023, 11, 1, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2023, 12, 1, 0, 0, 0, TimeSpan.Zero) },
+            10, CancellationToken.None);
+
+        Assert.Equal([last.Id, first.Id], november.Select(e => e.Id));
+    }
+
+    [Theory]
+    [InlineData("MM", new[] { "muse", "laiza" })]
+    [InlineData("CN-MM", new[] { "muse" })]
+    [InlineData("mm-cn", new[] { "muse" })]
+    [InlineData("Kunming", new[] { "kunming" })]
+    [InlineData("shan-north", new[] { "muse" })]
+    [InlineData("Lashio", new string[0])]
+    public async Task Latest_filters_by_region(string region, string[] expected)
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var ids = new Dictionary<string, EventId>
+        {
+            ["muse"] = (await StoreAsync(store, new EventBuilder().AtPlace("Muse", "Shan-North").OnBorder("CN-MM"))).Id,
+            ["laiza"] = (await StoreAsync(store, new EventBuilder().AtPlace("Laiza", "Kachin").OnBorder(null))).Id,
+            ["kunming"] = (await StoreAsync(store, new EventBuilder().AtPlace("Kunming", "Yunnan", "CN").OnBorder(null))).Id,
+        };
+
+        // Act
+        var found = await store.Queries.LatestAsync(new EventFilter { Region = RegionFilter.Parse(region) }, 10, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(expected.Select(name => ids[name]).ToHashSet(), found.Select(e => e.Id).ToHashSet());
+    }
+
+    [Fact]
+    public async Task Counts_are_per_kind_and_utc_day_within_the_window()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).OccurredOn(2023, 10, 27));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.TerritorySeized).OccurredOn(new DateTimeOffset(2023, 10, 27, 23, 0, 0, TimeSpan.Zero)));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.CrossingClosed).OccurredOn(2023, 10, 27));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).OccurredOn(2023, 10, 28));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).OccurredOn(2023, 11, 5));
+
+        // Act
+        var counts = await store.Queries.CountByKindAndDayAsync(
+            new EventFilter { From = new DateTimeOffset(2023, 10, 27, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2023, 11, 1, 0, 0, 0, TimeSpan.Zero) },
+            CancellationToken.None);
+
+        // Assert
+        Assert.Equal(
+            [
+                new DailyCount(new DateOnly(2023, 10, 27), EventKind.BorderClash, 2),
+                new DailyCount(new DateOnly(2023, 10, 27), EventKind.TradeDisruption, 1),
+                new DailyCount(new DateOnly(2023, 10, 28), EventKind.BorderClash, 1),
+            ],
+            counts);
+    }
+
+    [Fact]
+    public async Task Search_finds_words_in_title_summary_place_and_actors()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var byTitle = await StoreAsync(store, new EventBuilder().WithTitle("Drone attack burns trucks").WithActors(new Actor("Unidentified Armed Group (Myanmar)", "UAG")));
+        var bySummary = await StoreAsync(store, new EventBuilder().WithSummary("Cargo trucks were stranded at the gate.").WithActors(new Actor("Civilians (Myanmar)", "Civilians")));
+        var byPlace = await StoreAsync(store, new EventBuilder().AtPlace("Chinshwehaw").WithActors(new Actor("Civilians (Myanmar)", "Civilians")));
+        var byActor = await StoreAsync(store, new EventBuilder().WithActors(new Actor("PSLF/TNLA: Palaung State Liberation Front/Ta'ang National Liberation Army", "TNLA")));
+
+        // Act and assert
+        Assert.Equal(new[] { byTitle.Id, bySummary.Id }.ToHashSet(), (await Search(store, "trucks")).ToHashSet());
+        Assert.Equal([byPlace.Id], await Search(store, "chinshwehaw"));
+        Assert.Equal([byActor.Id], await Search(store, "TNLA"));
+        Assert.Equal([byActor.Id], await Search(store, "Palaung"));
+        Assert.Equal([byTitle.Id], await Search(store, "drone truck"));
+    }
+
+    [Fact]
+    public async Task Search_treats_query_syntax_in_user_text_as_plain_words()
+    {
+        var store = await CreateStoreAsync();
+        var laukkai = await StoreAsync(store, new EventBuilder().WithTitle("Laukkai command surrenders"));
+
+        Assert.Empty(await Search(store, "\" OR title:* NEAR("));
+        Assert.Empty(await Search(store, "   "));
+        Assert.Equal([laukkai.Id], await Search(store, "laukkai) AND (\"surrenders"));
+    }
+
+    [Fact]
+    public async Task Search_sees_the_current_revision_only_and_honours_filters()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var stored = await StoreAsync(store, new EventBuilder().WithTitle("Gate closed at Muse").OccurredOn(2023, 11, 1));
+        await store.Events.WriteAsync([Next(stored with { Title = "Gate reopened at Muse" }, 2)], CancellationToken.None);
+        await StoreAsync(store, new EventBuilder().WithTitle("Gate talks at Muse").WithStatus(EventStatus.Pending));
+
+        // Act and assert
+        Assert.Empty(await Search(store, "closed"));
+        Assert.Equal([stored.Id], await Search(store, "reopened"));
+        Assert.Equal([stored.Id], await Search(store, "gate", new EventFilter { Statuses = [EventStatus.Verified] }));
+    }
+
+    private static async Task<List<EventId>> Search(StoreUnderTest store, string text, EventFilter? filter = null) =>
+        (await store.Queries.SearchAsync(text, filter ?? EventFilter.Everything, 10, CancellationToken.None)).Select(e => e.Id).ToList();
+}

@@ -1,0 +1,6 @@
+using BorderAlertBot.Abstractions;
+
+namespace BorderAlertBot.Testing.Contracts;
+
+/// <summary>The ports of one store implementation, fresh and empty, for the contract tests.</summary>
+public sealed record StoreUnderTest(IEventStore Events, IEventQueries Queries, IChangeFeed Feed, ICursorStore Cursors);
