@@ -1,0 +1,60 @@
+using System.Reflection;
+using BorderAlertBot.Domain;
+
+namespace BorderAlertBot.Tests.Architecture;
+
+/// <summary>Dependencies point inward (ARCHITECTURE.md §2): Core knows no infrastructure; stores and sources don't know each other.</summary>
+public sealed class DependencyTests
+{
+    private static readonly Assembly Core = typeof(ConflictEvent).Assembly;
+    private static readonly Assembly Ingestion = typeof(Ingestion.SampleScenario).Assembly;
+    private static readonly Assembly Sqlite = typeof(Store.Sqlite.SqliteEventStore).Assembly;
+
+    [Fact]
+    public void Core_references_only_the_base_library_and_extension_abstractions()
+    {
+        var forbidden = References(Core).Where(name =>
+            name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || name.Contains("Sqlite", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("Npgsql", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("BorderAlertBot", StringComparison.Ordinal)
+            || name.StartsWith("Spectre", StringComparison.Ordinal)
+            || name.StartsWith("System.CommandLine", StringComparison.Ordinal));
+
+        Assert.Empty(forbidden);
+    }
+
+    [Fact]
+    public void The_store_and_the_sources_do_not_know_each_other_or_the_host()
+    {
+        Assert.DoesNotContain("BorderAlertBot.Ingestion", References(Sqlite));
+        Assert.DoesNotContain("BorderAlertBot", References(Sqlite));
+        Assert.DoesNotContain("BorderAlertBot.Store.Sqlite", References(Ingestion));
+        Assert.DoesNotContain("BorderAlertBot", References(Ingestion));
+        Assert.Contains("BorderAlertBot.Core", References(Sqlite));
+        Assert.Contains("BorderAlertBot.Core", References(Ingestion));
+    }
+
+    [Fact]
+    public void Every_async_method_of_a_core_port_takes_a_cancellation_token_last_without_a_default()
+    {
+        var ports = Core.GetTypes().Where(type => type.IsInterface && type.IsPublic && type.Namespace == "BorderAlertBot.Abstractions").ToList();
+        var offenders = ports
+            .SelectMany(port => port.GetMethods())
+            .Where(method => typeof(Task).IsAssignableFrom(method.ReturnType))
+            .Where(method =>
+            {
+                var last = method.GetParameters().LastOrDefault();
+                return !method.Name.EndsWith("Async", StringComparison.Ordinal)
+                    || last?.ParameterType != typeof(CancellationToken)
+                    || last.HasDefaultValue;
+            })
+            .Select(method => $"{method.DeclaringType!.Name}.{method.Name}");
+
+        Assert.NotEmpty(ports);
+        Assert.Empty(offenders);
+    }
+
+    private static List<string> References(Assembly assembly) =>
+        assembly.GetReferencedAssemblies().Select(name => name.Name!).ToList();
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using BorderAlertBot.Hosting;
+using BorderAlertBot.Store.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlertBot.Tests.Hosting;
+
+/// <summary>appsettings.example.json documents every option: it binds, it validates, and the README table names each key.</summary>
+public sealed class ExampleSettingsTests
+{
+    private static readonly Dictionary<string, Type[]> Sections = new()
+    {
+        [HttpOptions.SectionName] = [typeof(HttpOptions)],
+        [StoreOptions.SectionName] = [typeof(StoreOptions), typeof(SqliteStoreOptions)],
+        [SampleOptions.SectionName] = [typeof(SampleOptions)],
+        [ConsoleAlertsOptions.SectionName] = [typeof(ConsoleAlertsOptions)],
+    };
+
+    [Fact]
+    public void The_example_settings_bind_and_pass_validation()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.example.json")).Build();
+        var services = new ServiceCollection().AddLogging().AddBorderAlertBotServices(configuration).BuildServiceProvider();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(5080, services.GetRequiredService<IOptions<HttpOptions>>().Value.Port);
+    }
+
+    [Fact]
+    public void Every_option_is_in_the_example_and_every_example_key_is_an_option()
+    {
+        using var example = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.example.json")));
+        var exampleKeys = example.RootElement.EnumerateObject()
+            .Where(section => section.Name != "Logging")
+            .SelectMany(section => section.Value.EnumerateObject().Select(option => $"{section.Name}:{option.Name}"))
+            .ToHashSet();
+
+        Assert.Equal(OptionKeys().ToHashSet(), exampleKeys);
+    }
+
+    [Fact]
+    public void The_readme_configuration_table_names_every_option()
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+
+        Assert.All(OptionKeys(), key => Assert.Contains($"| `{key}` |", readme, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> OptionKeys() =>
+        Sections.SelectMany(section => section.Value
+            .SelectMany(type => type.GetProperties())
+            .Where(property => property.CanWrite)
+            .Select(property => $"{section.Key}:{property.Name}"))
+        .Distinct();
+}
