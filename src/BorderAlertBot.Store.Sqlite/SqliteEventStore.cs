@@ -80,7 +80,7 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var statements = new WriteStatements(connection, transaction);
+            await using var statements = new WriteStatements(connection, transaction);
             foreach (var write in writes)
             {
                 await statements.WriteAsync(write, cancellationToken);

@@ -310,9 +310,10 @@ internal static partial class CuratedEventMapper
                 return null;
             }
 
-            if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _))
+            // Exact names only: Enum.TryParse would also take numbers and "A, B" lists, turning them into other values.
+            if (Names<T>().FirstOrDefault(candidate => string.Equals(candidate, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } match)
             {
-                return value;
+                return System.Enum.Parse<T>(match);
             }
 
             Add(field, $"'{text}' is not one of {string.Join(", ", Names<T>())}");

@@ -70,6 +70,11 @@ public static class CuratedJsonReader
         private ImportRecord? Begin(out bool isEnvelope)
         {
             isEnvelope = false;
+            if (IsBlank(_utf8.Span))
+            {
+                return FileError(0, "the file is empty: expected {\"events\": [...]} or an array of events");
+            }
+
             var reader = Reader();
             try
             {
@@ -99,6 +104,7 @@ public static class CuratedJsonReader
                     {
                         case "events" when reader.TokenType == JsonTokenType.StartArray:
                             Save(ref reader);
+                            _fileCurator ??= CuratorAfterEvents(reader);
                             return null;
                         case "curator" when reader.TokenType == JsonTokenType.String:
                             _fileCurator = reader.GetString();
@@ -115,13 +121,43 @@ public static class CuratedJsonReader
             }
             catch (JsonException exception)
             {
-                return SyntaxError(exception);
+                return SyntaxError(exception, _index);
             }
+        }
+
+        /// <summary>
+        /// JSON objects are unordered, so a "curator" written after the events still applies to them: look past the
+        /// array once (a fast skip) before reading the records.
+        /// </summary>
+        private static string? CuratorAfterEvents(Utf8JsonReader lookahead)
+        {
+            try
+            {
+                lookahead.Skip();
+                while (lookahead.Read() && lookahead.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = lookahead.GetString();
+                    lookahead.Read();
+                    if (name == "curator" && lookahead.TokenType == JsonTokenType.String)
+                    {
+                        return lookahead.GetString();
+                    }
+
+                    lookahead.Skip();
+                }
+            }
+            catch (JsonException)
+            {
+                // A syntax error is reported where the records reach it.
+            }
+
+            return null;
         }
 
         private ImportRecord? Next(bool isEnvelope, out bool done)
         {
             done = false;
+            var index = _index;
             var reader = Reader();
             try
             {
@@ -139,7 +175,7 @@ public static class CuratedJsonReader
 
                 var start = reader.TokenStartIndex;
                 var line = LineAt(_offset + start);
-                var index = _index++;
+                _index++;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
                     reader.Skip();
@@ -156,7 +192,7 @@ public static class CuratedJsonReader
             catch (JsonException exception)
             {
                 done = true;
-                return SyntaxError(exception);
+                return SyntaxError(exception, index);
             }
         }
 
@@ -227,18 +263,31 @@ public static class CuratedJsonReader
             return ImportRecord.Invalid(_index, line, _offset, [new ImportError(_index, line, string.Empty, message)]);
         }
 
-        private ImportRecord SyntaxError(JsonException exception)
+        private ImportRecord SyntaxError(JsonException exception, int index)
         {
-            // The reader's line number is relative to where this reader started.
-            var line = LineAt(_offset) + (int)(exception.LineNumber ?? 0);
-            var message = $"the JSON is malformed here, so reading stopped ({FirstSentence(exception.Message)})";
-            return ImportRecord.Invalid(_index, line, _offset, [new ImportError(_index, line, string.Empty, message)]);
+            // The saved reader state carries the line count from the start of the file; the exception's is 0-based.
+            var line = (int)(exception.LineNumber ?? 0) + 1;
+            var message = IsBlank(_utf8.Span[(int)_offset..])
+                ? "the file ends before its events array is closed"
+                : $"the JSON is malformed here, so reading stopped ({FirstSentence(exception.Message)})";
+            return ImportRecord.Invalid(index, line, _offset, [new ImportError(index, line, string.Empty, message)]);
         }
 
+        private static bool IsBlank(ReadOnlySpan<byte> utf8) => utf8.Trim(" \t\r\n"u8).IsEmpty;
+
+        /// <summary>The reader's own words without its 0-based position, which would contradict the 1-based line we give.</summary>
         private static string FirstSentence(string message)
         {
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+            foreach (var marker in new[] { " Path:", " LineNumber:" })
+            {
+                var cut = message.IndexOf(marker, StringComparison.Ordinal);
+                if (cut > 0)
+                {
+                    message = message[..cut];
+                }
+            }
+
+            return message.TrimEnd('.', ' ');
         }
 
         /// <summary>The 1-based line of an absolute byte position; positions only move forward, so counting is linear.</summary>

@@ -29,13 +29,14 @@ CREATE TABLE event_external_ids (
     event_id     TEXT NOT NULL REFERENCES events (id)
 ) WITHOUT ROWID;
 
+-- A rowid table: documents are large, and WITHOUT ROWID suits only small rows.
 CREATE TABLE event_revisions (
     event_id     TEXT NOT NULL REFERENCES events (id),
     revision     INTEGER NOT NULL,
     recorded_at  INTEGER NOT NULL,
     document     TEXT NOT NULL,
-    PRIMARY KEY (event_id, revision)
-) WITHOUT ROWID;
+    UNIQUE (event_id, revision)
+);
 
 -- AUTOINCREMENT: a sequence is never reused, even after the newest row is deleted, so cursors stay valid.
 CREATE TABLE change_feed (

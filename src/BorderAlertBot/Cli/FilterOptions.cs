@@ -73,9 +73,9 @@ public sealed class FilterOptions
         var parsed = new List<T>();
         foreach (var value in values)
         {
-            if (Enum.TryParse<T>(value, ignoreCase: true, out var result) && !int.TryParse(value, out _))
+            if (Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase)) is { } name)
             {
-                parsed.Add(result);
+                parsed.Add(Enum.Parse<T>(name));
             }
             else
             {

@@ -1,0 +1,7 @@
+using System.CommandLine;
+using BorderAlertBot.Benchmarks.Scenarios;
+
+var root = new RootCommand("BorderAlertBot benchmark scenarios (ARCHITECTURE.md §12). Each prints one JSON object per line.");
+root.Subcommands.Add(CuratedImportScenario.Create());
+root.Subcommands.Add(CuratedImportScenario.CreateGenerator());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,56 @@
+using BorderAlertBot.Curation;
+using BorderAlertBot.Ingestion.CuratedJson;
+using BorderAlertBot.Storage;
+using BorderAlertBot.Store.Sqlite;
+using BorderAlertBot.Testing.Files;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BorderAlertBot.Ingestion.Tests.Infrastructure;
+
+/// <summary>A real SQLite file in a temp folder, and the importer writing into it from curated JSON files.</summary>
+public sealed class SqliteImportHarness : IDisposable
+{
+    public const string Curator = "import-tests";
+
+    private readonly TempDirectory _directory = new();
+    private readonly SqliteDatabase _database;
+    private int _files;
+
+    public SqliteImportHarness()
+    {
+        _database = new SqliteDatabase(Options.Create(new SqliteStoreOptions { Path = _directory.File("events.db") }), Time, NullLogger<SqliteDatabase>.Instance);
+        Store = new SqliteEventStore(_database, new ChangeSignal(Time));
+        Queries = new SqliteEventQueries(_database);
+        Feed = new SqliteChangeFeed(_database, Time);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 4, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public SqliteEventStore Store { get; }
+
+    public SqliteEventQueries Queries { get; }
+
+    public SqliteChangeFeed Feed { get; }
+
+    /// <summary>Writes the text to a file and imports it as the CLI does: read from disk, then the importer.</summary>
+    public async Task<ImportSummary> ImportAsync(string curatedJson, bool dryRun = false, int batchSize = 500, IProgress<ImportProgress>? progress = null)
+    {
+        var path = _directory.Write($"import-{++_files}.json", curatedJson);
+        return await ImportAsync(CuratedJsonReader.ReadFileAsync(path, CancellationToken.None), dryRun, batchSize, progress);
+    }
+
+    public Task<ImportSummary> ImportAsync(IEnumerable<ImportRecord> records) => ImportAsync(records.ToAsyncEnumerable(), dryRun: false, batchSize: 500, progress: null);
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    private Task<ImportSummary> ImportAsync(IAsyncEnumerable<ImportRecord> records, bool dryRun, int batchSize, IProgress<ImportProgress>? progress) =>
+        new EventImporter(Store, Time).ImportAsync(records, new ImportOptions(dryRun, Curator, progress, batchSize), CancellationToken.None);
+}
