@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Ingestion;
-using BorderAlertBot.Tests.Support;
 using BorderAlertBot.Testing.Builders;
+using BorderAlertBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlertBot.Tests.Hosting;
