@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BorderAlertBot.Domain;
 
@@ -21,14 +22,14 @@ public static class AlertTextRenderer
         text.AppendLine(kind == AlertKind.Retracted ? $"~~{conflictEvent.Title}~~" : conflictEvent.Title);
         if (kind == AlertKind.Retracted)
         {
-            text.AppendLine($"Retracted: {conflictEvent.StatusReason ?? "no reason given"}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Retracted: {conflictEvent.StatusReason ?? "no reason given"}");
         }
 
         var where = conflictEvent.Location?.Describe() ?? "no location";
         var border = conflictEvent.Border is { } position
-            ? position.DistanceKm is { } km ? $" · {position.Pair} border, {km:0.#} km" : $" · {position.Pair} border"
+            ? position.DistanceKm is { } km ? string.Create(CultureInfo.InvariantCulture, $" · {position.Pair} border, {km:0.#} km") : $" · {position.Pair} border"
             : string.Empty;
-        text.AppendLine($"{where}{border} · {conflictEvent.Occurred.Describe()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{where}{border} · {conflictEvent.Occurred.Describe()}");
         if (conflictEvent.Summary.Length > 0)
         {
             text.AppendLine(conflictEvent.Summary);
@@ -46,21 +47,21 @@ public static class AlertTextRenderer
 
         if (kind == AlertKind.Updated && conflictEvent.Revision.Changes.Count > 0)
         {
-            text.AppendLine($"What changed (revision {conflictEvent.Revision.Number}): " + string.Join("; ", conflictEvent.Revision.Changes));
+            text.AppendLine(CultureInfo.InvariantCulture, $"What changed (revision {conflictEvent.Revision.Number}): {string.Join("; ", conflictEvent.Revision.Changes)}");
         }
 
-        text.AppendLine($"Sources ({conflictEvent.Corroboration}):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Sources ({conflictEvent.Corroboration}):");
         foreach (var source in conflictEvent.Sources)
         {
-            text.AppendLine($"  - {source.Name}: {source.Url}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  - {source.Name}: {source.Url}");
         }
 
         if (conflictEvent.Severity.Override is { } curatorOverride)
         {
-            text.AppendLine($"Severity set by curator ({curatorOverride.Reason}); rules say {conflictEvent.Severity.Computed}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Severity set by curator ({curatorOverride.Reason}); rules say {conflictEvent.Severity.Computed}.");
         }
 
-        text.Append($"{conflictEvent.Id} · revision {conflictEvent.Revision.Number} · {conflictEvent.Status}");
+        text.Append(CultureInfo.InvariantCulture, $"{conflictEvent.Id} · revision {conflictEvent.Revision.Number} · {conflictEvent.Status}");
         return text.ToString();
     }
 

@@ -29,6 +29,6 @@ public readonly partial record struct EventId
 
     public override string ToString() => Value ?? string.Empty;
 
-    [GeneratedRegex("^evt_[a-z0-9][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^evt_[a-z0-9][a-z0-9_-]{0,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

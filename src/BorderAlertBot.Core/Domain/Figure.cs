@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace BorderAlertBot.Domain;
 
 /// <summary>A number as one party reported it. Figures are never merged: two reports of one kind are two figures.</summary>
@@ -7,21 +8,21 @@ public sealed record Figure(FigureKind Kind, long Value, string ReportedBy, stri
     {
         var value = Kind switch
         {
-            FigureKind.Fatalities => $"{Value:N0} killed",
-            FigureKind.Injured => $"{Value:N0} injured",
-            FigureKind.Displaced => $"{Value:N0} displaced",
-            FigureKind.TradeValueUsdPerYear => $"{Money(Value)}/yr trade affected",
-            FigureKind.Trucks => $"{Value:N0} trucks",
-            FigureKind.CargoValueUsd => $"{Money(Value)} cargo",
-            _ => Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            FigureKind.Fatalities => string.Create(CultureInfo.InvariantCulture, $"{Value:N0} killed"),
+            FigureKind.Injured => string.Create(CultureInfo.InvariantCulture, $"{Value:N0} injured"),
+            FigureKind.Displaced => string.Create(CultureInfo.InvariantCulture, $"{Value:N0} displaced"),
+            FigureKind.TradeValueUsdPerYear => string.Create(CultureInfo.InvariantCulture, $"{Money(Value)}/yr trade affected"),
+            FigureKind.Trucks => string.Create(CultureInfo.InvariantCulture, $"{Value:N0} trucks"),
+            FigureKind.CargoValueUsd => string.Create(CultureInfo.InvariantCulture, $"{Money(Value)} cargo"),
+            _ => Value.ToString("N0", CultureInfo.InvariantCulture),
         };
         return $"{value} (as reported by {ReportedBy})";
     }
 
     private static string Money(long usd) => usd switch
     {
-        >= 1_000_000_000 => $"US${usd / 1_000_000_000d:0.##} bn",
-        >= 1_000_000 => $"US${usd / 1_000_000d:0.##} m",
-        _ => $"US${usd:N0}",
+        >= 1_000_000_000 => string.Create(CultureInfo.InvariantCulture, $"US${usd / 1_000_000_000d:0.##} bn"),
+        >= 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"US${usd / 1_000_000d:0.##} m"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"US${usd:N0}"),
     };
 }

@@ -283,7 +283,7 @@ internal static partial class CuratedEventMapper
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    [GeneratedRegex("^[a-z]+:[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]+:[A-Za-z0-9_.-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ExternalIdPattern();
 
     [GeneratedRegex("[+-][0-9]{2}:[0-9]{2}$", RegexOptions.CultureInvariant)]
