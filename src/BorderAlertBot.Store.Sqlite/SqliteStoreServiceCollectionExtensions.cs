@@ -22,6 +22,10 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<SqliteChangeFeed>();
         services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<SqliteChangeFeed>());
         services.AddSingleton<ICursorStore>(provider => provider.GetRequiredService<SqliteChangeFeed>());
+        services.TryAddSingleton<Delivery.OutboxSignal>();
+        services.AddSingleton<ISubscriptionStore, SqliteSubscriptionStore>();
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IDeliveryLog, SqliteDeliveryLog>();
         services.AddSingleton<IStoreInitializer>(provider => new SqliteStoreInitializer(provider.GetRequiredService<SqliteDatabase>()));
         return services;
     }

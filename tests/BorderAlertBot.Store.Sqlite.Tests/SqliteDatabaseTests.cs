@@ -34,14 +34,21 @@ public sealed class SqliteDatabaseTests : IDisposable
         await first.Events.WriteAsync([new Storage.EventWrite(stored, Serialization.EventDocument.Fingerprint(stored))], CancellationToken.None);
         await first.Cursors.SetAsync("console-alerts", 1, CancellationToken.None);
 
+        long migrationsAfterFirstOpen;
+        await using (var connection = await _fixture.Database(path).OpenAsync(CancellationToken.None))
+        {
+            migrationsAfterFirstOpen = (long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM schema_migrations;"))!;
+        }
+
         // Act
         var second = _fixture.Open(path);
 
         // Assert
         Assert.NotNull(await second.Events.TryGetAsync(stored.Id, CancellationToken.None));
         Assert.Equal(1, await second.Cursors.GetAsync("console-alerts", CancellationToken.None));
-        await using var connection = await _fixture.Database(path).OpenAsync(CancellationToken.None);
-        Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM schema_migrations;"));
+        await using var reopened = await _fixture.Database(path).OpenAsync(CancellationToken.None);
+        Assert.Equal(migrationsAfterFirstOpen, await ScalarAsync(reopened, "SELECT COUNT(*) FROM schema_migrations;"));
+        Assert.True(migrationsAfterFirstOpen >= 2);
     }
 
     [Fact]

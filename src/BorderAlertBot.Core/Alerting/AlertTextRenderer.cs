@@ -7,6 +7,13 @@ namespace BorderAlertBot.Alerting;
 /// <summary>Renders an alert as plain text laid out the way the chat message will look: headline, facts, figures, sources.</summary>
 public static class AlertTextRenderer
 {
+    /// <summary>An entry of a message: the event as <see cref="Render(ConflictEvent, AlertKind)"/> shows it, then its notes.</summary>
+    public static string Render(Delivery.AlertEntry entry)
+    {
+        var text = Render(entry.Event, entry.Kind);
+        return entry.Notes.Count == 0 ? text : text + "\n" + string.Join("\n", entry.Notes.Select(note => "⚠ " + note));
+    }
+
     public static string Render(ConflictEvent conflictEvent, AlertKind kind)
     {
         var text = new StringBuilder();

@@ -1,24 +1,68 @@
+using System.Globalization;
+using BorderAlertBot.Delivery;
+using BorderAlertBot.Subscriptions;
+
 namespace BorderAlertBot.Alerting;
 
-/// <summary>Prints alerts to a text writer (the console by default), one block per alert with a rule between them.</summary>
-public sealed class ConsoleAlertSender(TextWriter output) : IDisposable
+/// <summary>
+/// Prints alerts to a text writer (the console by default) the way a chat shows them: each message with its reference,
+/// edits as a re-print marked "edited", thread replies marked as replies. Like Discord's nonce, an idempotency key it has
+/// already seen returns the same message instead of printing it twice.
+/// </summary>
+public sealed class ConsoleAlertSender(TextWriter output) : IAlertSender, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, string> _sent = new(StringComparer.Ordinal);
+    private int _messages;
 
-    public async Task SendAsync(string renderedAlert, CancellationToken cancellationToken)
+    public TargetKind Kind => TargetKind.Console;
+
+    public int MaxEntriesPerMessage => 10;
+
+    public Task<DeliveryResult> SendAsync(DeliveryTarget target, AlertMessage message, string idempotencyKey, CancellationToken cancellationToken) =>
+        PrintAsync(idempotencyKey, messageRef => $"── message {messageRef} to {target.Display} ──", message, cancellationToken);
+
+    public Task<DeliveryResult> EditAsync(DeliveryTarget target, string messageRef, AlertMessage message, CancellationToken cancellationToken) =>
+        PrintAsync(null, _ => $"── {messageRef} edited ──", message, cancellationToken, messageRef);
+
+    public Task<DeliveryResult> ReplyAsync(DeliveryTarget target, string messageRef, AlertMessage message, string idempotencyKey, CancellationToken cancellationToken) =>
+        PrintAsync(idempotencyKey, reply => $"── {reply}: reply in the thread of {messageRef} ──", message, cancellationToken);
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<DeliveryResult> PrintAsync(string? idempotencyKey, Func<string, string> header, AlertMessage message, CancellationToken cancellationToken, string? existingRef = null)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await output.WriteLineAsync(new string('─', 72).AsMemory(), cancellationToken);
-            await output.WriteLineAsync(renderedAlert.AsMemory(), cancellationToken);
+            if (idempotencyKey is not null && _sent.TryGetValue(idempotencyKey, out var earlier))
+            {
+                return new DeliveryResult.Delivered(earlier);
+            }
+
+            var messageRef = existingRef ?? "console-" + (++_messages).ToString(CultureInfo.InvariantCulture);
+            await output.WriteLineAsync(header(messageRef).AsMemory(), cancellationToken);
+            if (message.Mention is { } mention)
+            {
+                await output.WriteLineAsync($"@{mention}".AsMemory(), cancellationToken);
+            }
+
+            foreach (var entry in message.Entries)
+            {
+                await output.WriteLineAsync(AlertTextRenderer.Render(entry).AsMemory(), cancellationToken);
+            }
+
             await output.FlushAsync(cancellationToken);
+            if (idempotencyKey is not null)
+            {
+                _sent[idempotencyKey] = messageRef;
+            }
+
+            return new DeliveryResult.Delivered(messageRef);
         }
         finally
         {
             _gate.Release();
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 }

@@ -10,7 +10,7 @@ namespace BorderAlertBot.Curation;
 /// an identical one is left alone, and a record with errors is reported without touching the store. Records are written
 /// in batches, each batch in one transaction, so a record never half-applies.
 /// </summary>
-public sealed class EventImporter(IEventStore store, TimeProvider timeProvider)
+public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, IEventEnricher? enricher = null)
 {
     public async Task<ImportSummary> ImportAsync(IAsyncEnumerable<ImportRecord> records, ImportOptions options, CancellationToken cancellationToken)
     {
@@ -61,11 +61,13 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider)
         var now = timeProvider.GetUtcNow();
         foreach (var record in batch)
         {
-            if (record.Event is not { } incoming)
+            if (record.Event is not { } read)
             {
                 tally.Reject(record.Errors);
                 continue;
             }
+
+            var incoming = enricher?.Enrich(read) ?? read;
 
             var fingerprint = EventDocument.Fingerprint(incoming);
             var by = record.Curator ?? options.Curator;

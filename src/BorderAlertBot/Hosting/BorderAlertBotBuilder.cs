@@ -15,7 +15,9 @@ public static class BorderAlertBotBuilder
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddBorderAlertBotServices(builder.Configuration);
         builder.Services.AddHostedService<StoreStartup>();
-        builder.Services.AddHostedService<ConsoleAlertWorker>();
+        builder.Services.AddHostedService<AlertWatcherWorker>();
+        builder.Services.AddHostedService<DispatcherWorker>();
+        builder.Services.AddHostedService<SampleReplayWorker>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<HttpOptions>>((kestrel, http) => kestrel.Listen(IPAddress.Parse(http.Value.Address), http.Value.Port));
         return builder;

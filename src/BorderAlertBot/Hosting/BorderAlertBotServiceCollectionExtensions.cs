@@ -1,6 +1,10 @@
 using BorderAlertBot.Alerting;
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Curation;
+using BorderAlertBot.Delivery;
+using BorderAlertBot.Geography;
+using BorderAlertBot.Matching;
+using Microsoft.Extensions.Options;
 using BorderAlertBot.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,8 +23,19 @@ public static class BorderAlertBotServiceCollectionExtensions
 
         // Only SQLite exists so far; StoreOptions validation stops the start for any other provider.
         services.AddSqliteStore(configuration);
+        services.AddSectionOptions<DeliveryOptions>(configuration, DeliveryOptions.SectionName);
+        services.AddSectionOptions<GeographyOptions>(configuration, GeographyOptions.SectionName);
+        services.AddSingleton(Gazetteer.Bundled);
+        services.AddSingleton(provider => new BorderLocator(
+            provider.GetRequiredService<Gazetteer>(), BorderLines.Bundled, provider.GetRequiredService<IOptions<GeographyOptions>>().Value));
+        services.AddSingleton<IEventEnricher, BorderEnrichment>();
         services.AddSingleton<EventImporter>();
+        services.AddSingleton<SubscriptionCatalog>();
+        services.AddSingleton<CeasefireContext>();
+        services.AddSingleton<AlertWatcher>();
+        services.AddSingleton<AlertDispatcher>();
         services.TryAddSingleton(_ => new ConsoleAlertSender(Console.Out));
+        services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<ConsoleAlertSender>());
         return services;
     }
 }

@@ -2,6 +2,7 @@ using BorderAlertBot.Abstractions;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Ingestion;
+using BorderAlertBot.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Workers;
@@ -12,6 +13,10 @@ public sealed partial class StoreStartup(
     IEventQueries queries,
     EventImporter importer,
     IOptions<SampleOptions> sample,
+    IOptions<ConsoleAlertsOptions> console,
+    ISubscriptionStore subscriptions,
+    ICursorStore cursors,
+    TimeProvider timeProvider,
     ILogger<StoreStartup> logger) : IHostedService
 {
     public const string SampleCurator = "sample-scenario";
@@ -19,6 +24,7 @@ public sealed partial class StoreStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await initializer.InitializeAsync(cancellationToken);
+        await EnsureConsoleSubscriptionAsync(cancellationToken);
         var count = await queries.CountAsync(cancellationToken);
         if (count > 0 || !sample.Value.LoadIntoEmptyStore)
         {
@@ -26,21 +32,32 @@ public sealed partial class StoreStartup(
             return;
         }
 
-        foreach (var step in SampleScenario.Steps)
-        {
-            var summary = await importer.ImportAsync(SampleScenario.Read(step).ToAsyncEnumerable(), new ImportOptions(DryRun: false, SampleCurator), cancellationToken);
-            Log.SampleStepLoaded(logger, step, summary.ToString());
-        }
+        // The first step now; SampleReplayWorker brings the later ones (revisions, a retraction) a little later.
+        await SampleReplayWorker.ImportStepAsync(importer, cursors, 0, logger, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>With no subscriptions at all, the console gets everything verified, so a first run shows alerts.</summary>
+    private async Task EnsureConsoleSubscriptionAsync(CancellationToken cancellationToken)
+    {
+        if (!console.Value.Enabled || (await subscriptions.ListAsync(cancellationToken)).Count > 0)
+        {
+            return;
+        }
+
+        var subscription = new Subscription(SubscriptionId.New(), DeliveryTarget.Console(), SubscriptionFilter.Everything, TimeSpan.Zero,
+            UpdateMode.Edit, Mention: null, QuietHours: null, MutedUntil: null, Paused: null, timeProvider.GetUtcNow(), "default");
+        await subscriptions.AddAsync(subscription, cancellationToken);
+        Log.ConsoleSubscriptionAdded(logger, subscription.Id.Value);
+    }
 
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Store ready with {EventCount} events")]
         public static partial void StoreReady(ILogger logger, long eventCount);
 
-        [LoggerMessage(2, LogLevel.Information, "Sample scenario {Step} loaded into the empty store: {Summary}")]
-        public static partial void SampleStepLoaded(ILogger logger, string step, string summary);
+        [LoggerMessage(3, LogLevel.Information, "No subscriptions yet: added {SubscriptionId}, the console to everything verified")]
+        public static partial void ConsoleSubscriptionAdded(ILogger logger, string subscriptionId);
     }
 }

@@ -14,7 +14,9 @@ public sealed class ConfigurationValidationTests : IDisposable
     [InlineData("Http:Address", "localhost:80", "Invalid configuration: Http:Address: 'localhost:80' is not an IP address")]
     [InlineData("Store:Provider", "Oracle", "Invalid configuration: Store:Provider: 'Oracle' is not a store provider (available: Sqlite)")]
     [InlineData("Store:Path", "", "Invalid configuration: Store:Path: must name the SQLite database file")]
-    [InlineData("ConsoleAlerts:FallbackPollInterval", "00:00:00.001", "Invalid configuration: ConsoleAlerts:FallbackPollInterval: must be between")]
+    [InlineData("Delivery:FallbackPollInterval", "00:00:00.001", "Invalid configuration: Delivery:FallbackPollInterval: must be between")]
+    [InlineData("Geography:BorderZoneKm", "0", "Invalid configuration: Geography:BorderZoneKm: must be between")]
+    [InlineData("Sample:UpdatesAfter", "-00:00:01", "Invalid configuration: Sample:UpdatesAfter: must be between")]
     [InlineData("Http:Port", "eighty", "Invalid configuration: Failed to convert configuration value 'eighty' at 'Http:Port'")]
     public async Task An_invalid_value_stops_the_start_with_exit_code_2_and_one_line_naming_the_key(string key, string value, string expected)
     {
@@ -28,8 +30,8 @@ public sealed class ConfigurationValidationTests : IDisposable
             [key] = value,
         }, IsInteractive: false);
 
-        // Act
-        var exitCode = await BorderAlertBotCli.RunAsync(["run"], environment);
+        // Act (a value that is wrongly accepted would start the bot: fail instead of waiting for it forever)
+        var exitCode = await BorderAlertBotCli.RunAsync(["run"], environment).WaitAsync(TimeSpan.FromSeconds(30));
 
         // Assert
         Assert.Equal(ExitCodes.InvalidConfiguration, exitCode);

@@ -41,6 +41,7 @@ public sealed class DefaultRunTests : IDisposable
         // Act: starting the host loads the sample into the empty store; the console subscription prints it.
         bot.StartServer();
         await bot.Console.WaitForAsync(text => text.Contains("evt_mndaa_positions_claim_2023 · revision 2", StringComparison.Ordinal), Patience);
+        await bot.WaitUntilDeliveredAsync(Patience);
 
         // Assert
         var output = bot.Console.Text;
@@ -66,6 +67,7 @@ public sealed class DefaultRunTests : IDisposable
         {
             first.StartServer();
             await first.Console.WaitForAsync(text => text.Contains("evt_mndaa_positions_claim_2023 · revision 2", StringComparison.Ordinal), Patience);
+            await first.WaitUntilDeliveredAsync(Patience);
         }
 
         await using var second = new BotFactory(_data.DatabasePath);

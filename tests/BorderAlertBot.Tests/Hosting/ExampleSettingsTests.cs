@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BorderAlertBot.Delivery;
+using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Store.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +18,8 @@ public sealed class ExampleSettingsTests
         [StoreOptions.SectionName] = [typeof(StoreOptions), typeof(SqliteStoreOptions)],
         [SampleOptions.SectionName] = [typeof(SampleOptions)],
         [ConsoleAlertsOptions.SectionName] = [typeof(ConsoleAlertsOptions)],
+        [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],
+        [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
     };
 
     [Fact]

@@ -1,4 +1,6 @@
+using BorderAlertBot.Abstractions;
 using BorderAlertBot.Alerting;
+using BorderAlertBot.Delivery;
 using BorderAlertBot.Testing.Files;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -16,7 +18,29 @@ public sealed class BotFactory(string databasePath) : WebApplicationFactory<Prog
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// <summary>Settings for this bot; the sample's updates follow its alerts at once instead of after 5 s.</summary>
+    public Dictionary<string, string?> Settings { get; } = new() { ["Sample:UpdatesAfter"] = "00:00:00" };
+
+    /// <summary>Waits until the watcher has read the whole feed and nothing is left unsent.</summary>
+    public async Task WaitUntilDeliveredAsync(TimeSpan timeout)
+    {
+        var signal = Services.GetRequiredService<OutboxSignal>();
+        var cursors = Services.GetRequiredService<ICursorStore>();
+        var feed = Services.GetRequiredService<IChangeFeed>();
+        var outbox = Services.GetRequiredService<IOutboxStore>();
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var seen = signal.Version;
+            if (await cursors.GetAsync(AlertWatcher.CursorName, deadline.Token) >= await feed.GetHeadAsync(deadline.Token)
+                && (await outbox.CountAsync(deadline.Token)).Pending == 0)
+            {
+                return;
+            }
+
+            await signal.WaitAsync(seen, timeout, deadline.Token);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,20 @@
+using BorderAlertBot.Subscriptions;
+
+namespace BorderAlertBot.Abstractions;
+
+public interface ISubscriptionStore
+{
+    Task AddAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a stored subscription (pause, resume, mute); false when there is none with that id.</summary>
+    Task<bool> UpdateAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    Task<bool> RemoveAsync(SubscriptionId id, CancellationToken cancellationToken);
+
+    Task<Subscription?> TryGetAsync(SubscriptionId id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>A number that changes whenever any subscription does, so a matcher knows when to rebuild its index.</summary>
+    Task<long> GetVersionAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,247 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Alerting;
+using BorderAlertBot.Domain;
+using BorderAlertBot.Matching;
+using BorderAlertBot.Subscriptions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlertBot.Delivery;
+
+/// <summary>
+/// Claims due outbox batches and sends them: one grouped message per subscription (split to the platform's size), edits
+/// and thread replies for updates and retractions. It owns retries with backoff and jitter (honouring a platform's
+/// retry-after), dead-letters after a bounded number of attempts, and pauses a subscription on a permanent failure.
+/// Batches for different subscriptions run concurrently, so one slow or failing target never delays the others.
+/// </summary>
+public sealed partial class AlertDispatcher(
+    IOutboxStore outbox,
+    IEventStore events,
+    ISubscriptionStore subscriptions,
+    IDeliveryLog log,
+    AlertWatcher watcher,
+    IEnumerable<IAlertSender> senders,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger<AlertDispatcher> logger)
+{
+    private readonly Dictionary<TargetKind, IAlertSender> _senders = senders.ToDictionary(sender => sender.Kind);
+    private readonly Random _jitter = new();
+
+    /// <summary>Sends what is due now; returns how many batches it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var batches = await outbox.ClaimDueAsync(timeProvider.GetUtcNow(), settings.ClaimLease, settings.MaxParallelTargets, cancellationToken);
+        await Task.WhenAll(batches.Select(batch => SendBatchSafelyAsync(batch, cancellationToken)));
+        return batches.Count;
+    }
+
+    private async Task SendBatchSafelyAsync(OutboxBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendBatchAsync(batch, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down mid-batch: hand the group back at once, same group id, so a restart re-sends it under the same keys.
+            await outbox.EndLeaseAsync(batch.GroupId, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // A transport failure: transient by definition. Back off and try again, or give up after MaxAttempts.
+            Log.SendFailed(logger, exception, batch.SubscriptionId.Value, batch.Items.Count);
+            await FailAsync(batch, $"{exception.GetType().Name}: {exception.Message}", platformAsked: null, CancellationToken.None);
+        }
+    }
+
+    private async Task SendBatchAsync(OutboxBatch batch, CancellationToken cancellationToken)
+    {
+        var subscription = await subscriptions.TryGetAsync(batch.SubscriptionId, cancellationToken);
+        if (subscription is null)
+        {
+            await outbox.DeadLetterAsync(batch.GroupId, "the subscription was removed", cancellationToken);
+            return;
+        }
+
+        if (subscription.IsPaused)
+        {
+            await outbox.ReleaseAsync(batch.GroupId, cancellationToken);
+            return;
+        }
+
+        if (!_senders.TryGetValue(subscription.Target.Kind, out var sender))
+        {
+            await PauseAsync(subscription, batch, $"no sender for {subscription.Target.Kind} targets is configured", cancellationToken);
+            return;
+        }
+
+        var alerts = batch.Items.Where(item => item.Action == OutboxAction.Alert).OrderBy(item => item.Id).ToList();
+        var followUps = batch.Items.Where(item => item.Action != OutboxAction.Alert).OrderBy(item => item.Id).ToList();
+        if (!await SendAlertsAsync(batch, subscription, sender, alerts, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var item in followUps)
+        {
+            if (!await SendFollowUpAsync(batch, subscription, sender, item, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>New alerts as grouped messages; false when the batch stopped (retry, pause) and the rest must wait.</summary>
+    private async Task<bool> SendAlertsAsync(OutboxBatch batch, Subscription subscription, IAlertSender sender, List<OutboxItem> alerts, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var live = new List<(OutboxItem Item, AlertEntry Entry)>();
+        foreach (var item in alerts)
+        {
+            // An alert shows the revision that raised it; later revisions follow as updates. One withdrawn meanwhile is not sent.
+            var latest = await events.TryGetAsync(item.EventId, cancellationToken);
+            var shown = await events.TryGetRevisionAsync(item.EventId, item.Revision, cancellationToken);
+            if (latest is null || shown is null || latest.Status is EventStatus.Retracted or EventStatus.Rejected)
+            {
+                await outbox.CompleteAsync(batch.GroupId, [item.Id], messageRef: string.Empty, now, cancellationToken);
+                await RecordAsync(item, DeliveryDecision.Excluded, "withdrawn before it was sent", cancellationToken);
+                continue;
+            }
+
+            live.Add((item, new AlertEntry(shown, AlertKind.New, await watcher.NotesForAsync(shown, cancellationToken))));
+        }
+
+        var chunks = live.Chunk(Math.Max(1, sender.MaxEntriesPerMessage)).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var chunk = chunks[i];
+            var mention = subscription.Mention is { } rule && chunk.Any(part => part.Entry.Event.Severity.Effective >= rule.AtOrAbove) ? rule.Mention : null;
+            var message = new AlertMessage([.. chunk.Select(part => part.Entry)], mention);
+            var result = await sender.SendAsync(subscription.Target, message, $"{batch.GroupId}#{i}", cancellationToken);
+            if (!await HandleAsync(batch, subscription, result, cancellationToken))
+            {
+                return false;
+            }
+
+            var messageRef = ((DeliveryResult.Delivered)result).MessageRef; // HandleAsync returned true only for Delivered.
+            await outbox.CompleteAsync(batch.GroupId, [.. chunk.Select(part => part.Item.Id)], messageRef, timeProvider.GetUtcNow(), cancellationToken);
+            var grouped = chunk.Length > 1 ? $" (one message with {chunk.Length} events)" : string.Empty;
+            foreach (var (item, _) in chunk)
+            {
+                await RecordAsync(item, DeliveryDecision.Sent, $"sent as {messageRef}{grouped}", cancellationToken);
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<bool> SendFollowUpAsync(OutboxBatch batch, Subscription subscription, IAlertSender sender, OutboxItem item, CancellationToken cancellationToken)
+    {
+        var sent = await outbox.TryGetAlertMessageAsync(subscription.Id, item.EventId, cancellationToken);
+        var revision = await events.TryGetRevisionAsync(item.EventId, item.Revision, cancellationToken);
+        if (sent is null || sent.MessageRef.Length == 0 || revision is null)
+        {
+            // The alert never went out (or showed the latest revision already): nothing to correct.
+            await outbox.CompleteAsync(batch.GroupId, [item.Id], messageRef: string.Empty, timeProvider.GetUtcNow(), cancellationToken);
+            return true;
+        }
+
+        var kind = item.Action == OutboxAction.Retract ? AlertKind.Retracted : AlertKind.Updated;
+        var entries = new List<AlertEntry>();
+        foreach (var eventId in sent.EventIds)
+        {
+            var shown = eventId == item.EventId ? revision : await events.TryGetAsync(eventId, cancellationToken);
+            if (shown is not null)
+            {
+                entries.Add(new AlertEntry(shown, eventId == item.EventId ? kind : AlertKind.New, []));
+            }
+        }
+
+        var edit = item.Action == OutboxAction.Retract || subscription.Updates is UpdateMode.Edit or UpdateMode.Both;
+        var reply = subscription.Updates is UpdateMode.Reply or UpdateMode.Both;
+        if (edit)
+        {
+            var result = await sender.EditAsync(subscription.Target, sent.MessageRef, new AlertMessage(entries, null), cancellationToken);
+            if (!await HandleAsync(batch, subscription, result, cancellationToken))
+            {
+                return false;
+            }
+
+            await RecordAsync(item, DeliveryDecision.Edited, $"{sent.MessageRef} edited: {kind} (revision {item.Revision})", cancellationToken);
+        }
+
+        if (reply)
+        {
+            var single = new AlertMessage([new AlertEntry(revision, kind, [])], null);
+            var result = await sender.ReplyAsync(subscription.Target, sent.MessageRef, single, item.Key, cancellationToken);
+            if (!await HandleAsync(batch, subscription, result, cancellationToken))
+            {
+                return false;
+            }
+
+            await RecordAsync(item, DeliveryDecision.Replied, $"replied in the thread of {sent.MessageRef}: {kind} (revision {item.Revision})", cancellationToken);
+        }
+
+        await outbox.CompleteAsync(batch.GroupId, [item.Id], sent.MessageRef, timeProvider.GetUtcNow(), cancellationToken);
+        return true;
+    }
+
+    /// <summary>True when delivered; otherwise schedules the retry or pauses, and says to stop this batch.</summary>
+    private async Task<bool> HandleAsync(OutboxBatch batch, Subscription subscription, DeliveryResult result, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case DeliveryResult.Delivered:
+                return true;
+            case DeliveryResult.RetryAfter retry:
+                await FailAsync(batch, retry.Reason, retry.Delay, cancellationToken);
+                return false;
+            case DeliveryResult.Rejected rejected:
+                await PauseAsync(subscription, batch, rejected.Reason, cancellationToken);
+                return false;
+            default:
+                throw new InvalidOperationException($"Unknown delivery result {result}.");
+        }
+    }
+
+    private async Task FailAsync(OutboxBatch batch, string reason, TimeSpan? platformAsked, CancellationToken cancellationToken)
+    {
+        var attempt = batch.Items.Max(item => item.Attempts) + 1;
+        if (attempt >= options.Value.MaxAttempts)
+        {
+            await outbox.DeadLetterAsync(batch.GroupId, reason, cancellationToken);
+            await RecordAllAsync(batch, DeliveryDecision.DeadLettered, $"gave up after {attempt} attempts: {reason}", cancellationToken);
+            return;
+        }
+
+        var delay = RetryPolicy.DelayFor(attempt, options.Value, platformAsked, _jitter);
+        await outbox.RetryLaterAsync(batch.GroupId, timeProvider.GetUtcNow() + delay, reason, cancellationToken);
+        await RecordAllAsync(batch, DeliveryDecision.Failed, $"attempt {attempt} failed ({reason}); next try in {delay.TotalSeconds:0.#} s", cancellationToken);
+    }
+
+    private async Task PauseAsync(Subscription subscription, OutboxBatch batch, string reason, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await subscriptions.UpdateAsync(subscription with { Paused = new PauseState(reason, now) }, cancellationToken);
+        await outbox.ReleaseAsync(batch.GroupId, cancellationToken);
+        await RecordAllAsync(batch, DeliveryDecision.Paused, $"subscription paused: {reason}; alerts wait until it is resumed", cancellationToken);
+        Log.SubscriptionPaused(logger, subscription.Id.Value, subscription.Target.Display, reason);
+    }
+
+    private Task RecordAsync(OutboxItem item, DeliveryDecision decision, string detail, CancellationToken cancellationToken) =>
+        log.RecordAsync([new DeliveryLogEntry(item.SubscriptionId, item.EventId, item.Revision, decision, detail, timeProvider.GetUtcNow())], cancellationToken);
+
+    private Task RecordAllAsync(OutboxBatch batch, DeliveryDecision decision, string detail, CancellationToken cancellationToken) =>
+        log.RecordAsync([.. batch.Items.Select(item => new DeliveryLogEntry(item.SubscriptionId, item.EventId, item.Revision, decision, detail, timeProvider.GetUtcNow()))], cancellationToken);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Sending {Count} outbox items for subscription {SubscriptionId} failed; will retry")]
+        public static partial void SendFailed(ILogger logger, Exception exception, string subscriptionId, int count);
+
+        [LoggerMessage(2, LogLevel.Warning, "Subscription {SubscriptionId} to {Target} paused: {Reason}")]
+        public static partial void SubscriptionPaused(ILogger logger, string subscriptionId, string target, string reason);
+    }
+}

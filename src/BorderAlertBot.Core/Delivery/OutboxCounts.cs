@@ -1,0 +1,3 @@
+namespace BorderAlertBot.Delivery;
+
+public sealed record OutboxCounts(long Pending, long Sent, long DeadLettered);

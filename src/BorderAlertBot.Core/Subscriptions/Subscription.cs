@@ -1,0 +1,36 @@
+using BorderAlertBot.Domain;
+
+namespace BorderAlertBot.Subscriptions;
+
+/// <summary>A target that asked for alerts, its filters and how it wants them delivered.</summary>
+public sealed record Subscription(
+    SubscriptionId Id,
+    DeliveryTarget Target,
+    SubscriptionFilter Filter,
+    TimeSpan GroupWindow,
+    UpdateMode Updates,
+    MentionRule? Mention,
+    QuietHours? QuietHours,
+    DateTimeOffset? MutedUntil,
+    PauseState? Paused,
+    DateTimeOffset CreatedAt,
+    string CreatedBy)
+{
+    public bool IsPaused => Paused is not null;
+
+    /// <summary>
+    /// Until when an alert of <paramref name="severity"/> created at <paramref name="now"/> is held by mute or quiet hours;
+    /// null when it may go now. Alerts at or above <paramref name="breakThrough"/> are never held.
+    /// </summary>
+    public DateTimeOffset? HeldUntil(DateTimeOffset now, Severity severity, Severity breakThrough)
+    {
+        if (severity >= breakThrough)
+        {
+            return null;
+        }
+
+        DateTimeOffset? until = MutedUntil > now ? MutedUntil : null;
+        var quietEnd = QuietHours?.EndOfQuietAt(until ?? now);
+        return quietEnd ?? until;
+    }
+}

@@ -1,0 +1,10 @@
+namespace BorderAlertBot.Subscriptions;
+
+public enum TargetKind
+{
+    Console,
+    DiscordChannel,
+    DiscordWebhook,
+    SlackChannel,
+    SlackWebhook,
+}

@@ -1,0 +1,225 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Delivery;
+using BorderAlertBot.Domain;
+using BorderAlertBot.Subscriptions;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlertBot.Store.Sqlite;
+
+/// <summary>
+/// The outbox on SQLite. A claim marks a subscription's due rows with a group id and a lease in one write transaction;
+/// a retry is a lease that ends at the next attempt; a dispatcher that dies leaves a lease that simply runs out.
+/// </summary>
+public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSignal signal) : IOutboxStore
+{
+    private const string Pending = "'Pending'";
+    private static readonly string[] InsertParameters = ["$key", "$subscription", "$target", "$event", "$revision", "$action", "$created", "$due", "$groupable"];
+
+    public async Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, string cursorName, long cursorPosition, CancellationToken cancellationToken)
+    {
+        int added;
+        await database.WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            added = await InsertAsync(connection, transaction, entries, cancellationToken);
+            await using (var cursor = Command(connection, transaction,
+                "INSERT INTO cursors (name, position, updated_at) VALUES ($name, $position, $at) ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at;"))
+            {
+                cursor.Parameters.AddWithValue("$name", cursorName);
+                cursor.Parameters.AddWithValue("$position", cursorPosition);
+                cursor.Parameters.AddWithValue("$at", entries.Count > 0 ? entries[0].CreatedAt.ToUnixTimeMilliseconds() : 0);
+                await cursor.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+
+        if (added > 0)
+        {
+            signal.Notify();
+        }
+
+        return added;
+    }
+
+    public async Task<IReadOnlyList<OutboxBatch>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxBatches, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var leaseEnd = (now + lease).ToUnixTimeMilliseconds();
+        await database.WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var groups = new List<(string GroupId, string SubscriptionId)>();
+
+            // Groups whose lease ran out (a crash) or whose retry time came: the same group again, whole.
+            await using (var expired = Command(connection, transaction,
+                $"SELECT group_id, MIN(subscription_id) FROM outbox WHERE state = {Pending} AND group_id IS NOT NULL AND claimed_until <= $now GROUP BY group_id ORDER BY MIN(id) LIMIT $max;"))
+            {
+                expired.Parameters.AddWithValue("$now", nowMs);
+                expired.Parameters.AddWithValue("$max", maxBatches);
+                await using var reader = await expired.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    groups.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (groupId, _) in groups)
+            {
+                await ExecuteAsync(connection, transaction, $"UPDATE outbox SET claimed_until = $lease WHERE group_id = $group AND state = {Pending};", cancellationToken, ("$lease", leaseEnd), ("$group", groupId));
+            }
+
+            // New groups: subscriptions with due rows, not paused, and with no group still in flight (order per channel).
+            var fresh = new List<string>();
+            await using (var due = Command(connection, transaction,
+                $"""
+                SELECT o.subscription_id FROM outbox o LEFT JOIN subscriptions s ON s.id = o.subscription_id
+                WHERE o.state = {Pending} AND o.group_id IS NULL AND o.due_at <= $now AND COALESCE(s.paused, 0) = 0
+                  AND NOT EXISTS (SELECT 1 FROM outbox f WHERE f.subscription_id = o.subscription_id AND f.state = {Pending} AND f.group_id IS NOT NULL)
+                GROUP BY o.subscription_id ORDER BY MIN(o.id) LIMIT $max;
+                """))
+            {
+                due.Parameters.AddWithValue("$now", nowMs);
+                due.Parameters.AddWithValue("$max", Math.Max(0, maxBatches - groups.Count));
+                await using var reader = await due.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    fresh.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var subscriptionId in fresh)
+            {
+                var groupId = "grp_" + Guid.NewGuid().ToString("N");
+                await ExecuteAsync(connection, transaction,
+                    $"UPDATE outbox SET group_id = $group, claimed_until = $lease WHERE subscription_id = $subscription AND state = {Pending} AND group_id IS NULL AND due_at <= $now;",
+                    cancellationToken, ("$group", groupId), ("$lease", leaseEnd), ("$subscription", subscriptionId), ("$now", nowMs));
+                groups.Add((groupId, subscriptionId));
+            }
+
+            var batches = new List<OutboxBatch>();
+            foreach (var (groupId, subscriptionId) in groups)
+            {
+                batches.Add(new OutboxBatch(groupId, SubscriptionId.Parse(subscriptionId), await ReadGroupAsync(connection, transaction, groupId, cancellationToken)));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return batches;
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+    }
+
+    public async Task CompleteAsync(string groupId, IReadOnlyList<long> itemIds, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await WriteAsync(
+            $"UPDATE outbox SET state = 'Sent', message_ref = $ref, sent_at = $at, claimed_until = NULL WHERE group_id = $group AND id IN ({string.Join(", ", itemIds)});",
+            cancellationToken, ("$ref", messageRef), ("$at", at.ToUnixTimeMilliseconds()), ("$group", groupId));
+
+        // Readers waiting for the outbox to drain (the sample replay, tests) wake on every change, not only on new rows.
+        signal.Notify();
+    }
+
+    public Task RetryLaterAsync(string groupId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        WriteAsync($"UPDATE outbox SET claimed_until = $next, attempts = attempts + 1, last_error = $error WHERE group_id = $group AND state = {Pending};",
+            cancellationToken, ("$next", nextAttemptAt.ToUnixTimeMilliseconds()), ("$error", error), ("$group", groupId));
+
+    public Task DeadLetterAsync(string groupId, string error, CancellationToken cancellationToken) =>
+        WriteAsync($"UPDATE outbox SET state = 'Dead', attempts = attempts + 1, last_error = $error, claimed_until = NULL WHERE group_id = $group AND state = {Pending};",
+            cancellationToken, ("$error", error), ("$group", groupId));
+
+    public Task EndLeaseAsync(string groupId, CancellationToken cancellationToken) =>
+        WriteAsync($"UPDATE outbox SET claimed_until = 0 WHERE group_id = $group AND state = {Pending};", cancellationToken, ("$group", groupId));
+
+    public Task ReleaseAsync(string groupId, CancellationToken cancellationToken) =>
+        WriteAsync($"UPDATE outbox SET group_id = NULL, claimed_until = NULL WHERE group_id = $group AND state = {Pending};", cancellationToken, ("$group", groupId));
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await database.WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, null, sql, cancellationToken, parameters);
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
+    }
+
+    private static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        // A groupable alert joins the subscription's open group: it goes when the earliest waiting alert goes.
+        await using var insert = Command(connection, transaction,
+            $"""
+            INSERT INTO outbox (key, subscription_id, target_key, event_id, revision, action, created_at, due_at)
+            VALUES ($key, $subscription, $target, $event, $revision, $action, $created,
+                CASE WHEN $groupable = 1 THEN MIN($due, COALESCE((SELECT MIN(due_at) FROM outbox WHERE subscription_id = $subscription AND state = {Pending} AND group_id IS NULL AND action = 'Alert'), $due)) ELSE $due END)
+            ON CONFLICT (key) DO NOTHING;
+            """);
+        var parameters = InsertParameters.ToDictionary(name => name, name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }));
+        var added = 0;
+        foreach (var entry in entries)
+        {
+            parameters["$key"].Value = entry.Key;
+            parameters["$subscription"].Value = entry.SubscriptionId.Value;
+            parameters["$target"].Value = entry.TargetKey;
+            parameters["$event"].Value = entry.EventId.Value;
+            parameters["$revision"].Value = entry.Revision;
+            parameters["$action"].Value = entry.Action.ToString();
+            parameters["$created"].Value = entry.CreatedAt.ToUnixTimeMilliseconds();
+            parameters["$due"].Value = entry.DueAt.ToUnixTimeMilliseconds();
+            parameters["$groupable"].Value = entry.Groupable && entry.Action == OutboxAction.Alert ? 1 : 0;
+            added += await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return added;
+    }
+
+    private static async Task<IReadOnlyList<OutboxItem>> ReadGroupAsync(SqliteConnection connection, SqliteTransaction transaction, string groupId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction,
+            $"SELECT id, key, subscription_id, event_id, revision, action, created_at, due_at, attempts FROM outbox WHERE group_id = $group AND state = {Pending} ORDER BY id;");
+        command.Parameters.AddWithValue("$group", groupId);
+        var items = new List<OutboxItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), SubscriptionId.Parse(reader.GetString(2)), EventId.Parse(reader.GetString(3)),
+                reader.GetInt32(4), Enum.Parse<OutboxAction>(reader.GetString(5)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)), reader.GetInt32(8)));
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,62 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlertBot.Workers;
+
+/// <summary>Runs the dispatcher whenever rows are enqueued, and again when the earliest waiting row falls due.</summary>
+public sealed partial class DispatcherWorker(
+    AlertDispatcher dispatcher,
+    IOutboxStore outbox,
+    OutboxSignal signal,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger<DispatcherWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var seen = signal.Version;
+                var handled = 0;
+                try
+                {
+                    handled = await dispatcher.RunOnceAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Log.DispatcherFailed(logger, exception);
+                }
+
+                if (handled > 0)
+                {
+                    continue;
+                }
+
+                var wait = options.Value.FallbackPollInterval;
+                if (await outbox.NextDueAtAsync(stoppingToken) is { } due)
+                {
+                    var untilDue = due - timeProvider.GetUtcNow();
+                    wait = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < wait ? untilDue : wait;
+                }
+
+                if (wait > TimeSpan.Zero)
+                {
+                    await signal.WaitAsync(seen, wait, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: a batch cut short keeps its lease and goes out again, under the same key, after a restart.
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "The dispatcher failed; it will try again")]
+        public static partial void DispatcherFailed(ILogger logger, Exception exception);
+    }
+}
