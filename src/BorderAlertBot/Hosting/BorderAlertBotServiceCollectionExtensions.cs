@@ -4,9 +4,9 @@ using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Matching;
-using Microsoft.Extensions.Options;
 using BorderAlertBot.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Hosting;
 
