@@ -7,6 +7,13 @@ namespace BorderAlertBot.Cli;
 /// <summary>The services of the bot without its workers or HTTP listener, for one CLI verb.</summary>
 public static class CliHost
 {
+    /// <summary>Runs a verb's work with the services, or reports the invalid configuration.</summary>
+    public static async Task<int> WithServicesAsync(CliEnvironment environment, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    {
+        using var host = await StartAsync(environment, cancellationToken);
+        return host is null ? ExitCodes.InvalidConfiguration : await action(host.Services, cancellationToken);
+    }
+
     /// <summary>Builds the services, validates every option and migrates the store; null when the configuration is invalid (already reported).</summary>
     public static async Task<IHost?> StartAsync(CliEnvironment environment, CancellationToken cancellationToken)
     {

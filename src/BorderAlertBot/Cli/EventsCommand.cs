@@ -26,7 +26,7 @@ public static class EventsCommand
         var limit = new Option<int>("--limit") { Description = "How many events at most.", DefaultValueFactory = _ => 20 };
         var command = new Command("list", "The latest events, newest first.") { limit };
         filter.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(environment, async (services, ct) =>
+        command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
             if (!filter.TryBuild(parseResult, environment.Error, out var eventFilter))
             {
@@ -44,7 +44,7 @@ public static class EventsCommand
     {
         var id = new Argument<string>("id") { Description = "The event id, e.g. evt_laukkai_surrender_2024." };
         var command = new Command("show", "One event in full, with every revision.") { id };
-        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(environment, async (services, ct) =>
+        command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
             var text = parseResult.GetValue(id);
             if (!EventId.TryParse(text, out var eventId))
@@ -88,7 +88,7 @@ public static class EventsCommand
         var filter = new FilterOptions();
         var command = new Command("search", "Full-text search, best match first.") { text, limit };
         filter.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => WithStoreAsync(environment, async (services, ct) =>
+        command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
             if (!filter.TryBuild(parseResult, environment.Error, out var eventFilter))
             {
@@ -101,12 +101,6 @@ public static class EventsCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
-    }
-
-    private static async Task<int> WithStoreAsync(CliEnvironment environment, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
-    {
-        using var host = await CliHost.StartAsync(environment, cancellationToken);
-        return host is null ? ExitCodes.InvalidConfiguration : await action(host.Services, cancellationToken);
     }
 
     private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<ConflictEvent> events)

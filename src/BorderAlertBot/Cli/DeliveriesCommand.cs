@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Subscriptions;
+using EventId = BorderAlertBot.Domain.EventId;
+
+namespace BorderAlertBot.Cli;
+
+/// <summary><c>deliveries explain --event ID --subscription ID</c>: why a subscription did or did not get an alert.</summary>
+public static class DeliveriesCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var eventOption = new Option<string>("--event") { Description = "The event id.", Required = true };
+        var subscriptionOption = new Option<string>("--subscription") { Description = "The subscription id.", Required = true };
+        var explain = new Command("explain", "Why a subscription did or did not get an event's alert, step by step.") { eventOption, subscriptionOption };
+        explain.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
+        {
+            var eventText = parseResult.GetValue(eventOption);
+            var subscriptionText = parseResult.GetValue(subscriptionOption);
+            if (!EventId.TryParse(eventText, out var eventId) || !SubscriptionId.TryParse(subscriptionText, out var subscriptionId))
+            {
+                await environment.Error.WriteLineAsync($"Expected an event id like evt_laukkai_surrender_2024 and a subscription id like sub_7k2m9qx4pa; got '{eventText}' and '{subscriptionText}'.");
+                return ExitCodes.InvalidConfiguration;
+            }
+
+            var conflictEvent = await services.GetRequiredService<IEventStore>().TryGetAsync(eventId, ct);
+            var subscription = await services.GetRequiredService<ISubscriptionStore>().TryGetAsync(subscriptionId, ct);
+            if (conflictEvent is null || subscription is null)
+            {
+                await environment.Error.WriteLineAsync(conflictEvent is null ? $"No event {eventId} in the store." : $"No subscription {subscriptionId}.");
+                return ExitCodes.Failed;
+            }
+
+            await environment.Output.WriteLineAsync($"{eventId} (revision {conflictEvent.Revision.Number}, {conflictEvent.Status}) for {subscriptionId} → {subscription.Target.Display}:");
+            var entries = await services.GetRequiredService<IDeliveryLog>().GetAsync(subscriptionId, eventId, ct);
+            foreach (var entry in entries)
+            {
+                await environment.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {entry.At:yyyy-MM-dd HH:mm:ss} rev {entry.Revision} {entry.Decision.ToString().ToLowerInvariant()}: {entry.Detail}"));
+            }
+
+            if (entries.Count == 0)
+            {
+                // Only candidates are logged (the index skips the rest): judge the event against the filters as they are now.
+                var exclusion = subscription.Filter.Exclusion(conflictEvent);
+                await environment.Output.WriteLineAsync(exclusion is null
+                    ? "  no record yet: it matches the filters now, but the event was handled before the subscription existed or the watcher has not reached it"
+                    : $"  not matched (judged against the filters as they are now): {exclusion}");
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        var command = new Command("deliveries", "Look at what was delivered and why.");
+        command.Subcommands.Add(explain);
+        return command;
+    }
+}
