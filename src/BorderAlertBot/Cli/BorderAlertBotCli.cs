@@ -39,6 +39,7 @@ public static class BorderAlertBotCli
             // The bot's host owns Ctrl+C and SIGTERM and shuts down gracefully; import batches are transactions.
             ProcessTerminationTimeout = null,
         };
-        return await root.Parse(args).InvokeAsync(configuration);
+        // No response files: "@everyone" is a value a user may type, not a file to expand.
+        return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync(configuration);
     }
 }
