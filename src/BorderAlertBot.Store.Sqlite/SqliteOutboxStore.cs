@@ -180,11 +180,19 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
     private static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         // A groupable alert joins the subscription's open group: it goes when the earliest waiting alert goes.
+        // A follow-up (update, retraction) never goes before the alert it follows, so it finds the message to edit; and it
+        // is only added for a revision after the one that raised the alert (a replayed change feed adds nothing).
         await using var insert = Command(connection, transaction,
             $"""
             INSERT INTO outbox (key, subscription_id, target_key, event_id, revision, action, created_at, due_at)
-            VALUES ($key, $subscription, $target, $event, $revision, $action, $created,
-                CASE WHEN $groupable = 1 THEN MIN($due, COALESCE((SELECT MIN(due_at) FROM outbox WHERE subscription_id = $subscription AND state = {Pending} AND group_id IS NULL AND action = 'Alert'), $due)) ELSE $due END)
+            SELECT $key, $subscription, $target, $event, $revision, $action, $created,
+                CASE
+                    WHEN $groupable = 1 THEN MIN($due, COALESCE((SELECT MIN(due_at) FROM outbox WHERE subscription_id = $subscription AND state = {Pending} AND group_id IS NULL AND action = 'Alert'), $due))
+                    WHEN $action <> 'Alert' THEN MAX($due, COALESCE((SELECT MAX(due_at) FROM outbox WHERE subscription_id = $subscription AND event_id = $event AND state = {Pending} AND action = 'Alert'), $due))
+                    ELSE $due
+                END
+            WHERE $action = 'Alert'
+               OR NOT EXISTS (SELECT 1 FROM outbox WHERE subscription_id = $subscription AND event_id = $event AND action = 'Alert' AND state <> 'Dead' AND revision >= $revision)
             ON CONFLICT (key) DO NOTHING;
             """);
         var parameters = InsertParameters.ToDictionary(name => name, name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }));

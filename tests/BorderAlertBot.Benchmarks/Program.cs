@@ -4,4 +4,6 @@ using BorderAlertBot.Benchmarks.Scenarios;
 var root = new RootCommand("BorderAlertBot benchmark scenarios (ARCHITECTURE.md §12). Each prints one JSON object per line.");
 root.Subcommands.Add(CuratedImportScenario.Create());
 root.Subcommands.Add(CuratedImportScenario.CreateGenerator());
+root.Subcommands.Add(MatchScenario.Create());
+root.Subcommands.Add(LatencyScenario.Create());
 return await root.Parse(args).InvokeAsync();

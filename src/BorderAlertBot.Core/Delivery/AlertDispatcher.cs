@@ -1,3 +1,4 @@
+using System.Globalization;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Alerting;
 using BorderAlertBot.Domain;
@@ -22,19 +23,85 @@ public sealed partial class AlertDispatcher(
     AlertWatcher watcher,
     IEnumerable<IAlertSender> senders,
     IOptions<DeliveryOptions> options,
+    OutboxSignal signal,
     TimeProvider timeProvider,
     ILogger<AlertDispatcher> logger)
 {
     private readonly Dictionary<TargetKind, IAlertSender> _senders = senders.ToDictionary(sender => sender.Kind);
-    private readonly Random _jitter = new();
+    private readonly Lock _inFlightGate = new();
+    private readonly Dictionary<SubscriptionId, Task> _inFlight = [];
 
-    /// <summary>Sends what is due now; returns how many batches it handled.</summary>
+    /// <summary>Sends what is due now and waits until those sends are done; returns how many batches it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var batches = await outbox.ClaimDueAsync(timeProvider.GetUtcNow(), settings.ClaimLease, settings.MaxParallelTargets, cancellationToken);
         await Task.WhenAll(batches.Select(batch => SendBatchSafelyAsync(batch, cancellationToken)));
         return batches.Count;
+    }
+
+    /// <summary>
+    /// Claims what is due for subscriptions not already being sent from here and starts sending without waiting, so a
+    /// slow target holds one of <see cref="DeliveryOptions.MaxParallelTargets"/> slots and nothing else. Returns how many
+    /// sends it started. The worker calls this in a loop; finished sends wake it through the outbox signal.
+    /// </summary>
+    public async Task<int> StartDueAsync(CancellationToken cancellationToken)
+    {
+        int free;
+        lock (_inFlightGate)
+        {
+            free = options.Value.MaxParallelTargets - _inFlight.Count;
+        }
+
+        if (free <= 0)
+        {
+            return 0;
+        }
+
+        var batches = await outbox.ClaimDueAsync(timeProvider.GetUtcNow(), options.Value.ClaimLease, free, cancellationToken);
+        var started = 0;
+        foreach (var batch in batches)
+        {
+            lock (_inFlightGate)
+            {
+                // A send from here that outlived its lease was just claimed again (which renewed the lease): let it finish.
+                if (_inFlight.ContainsKey(batch.SubscriptionId))
+                {
+                    continue;
+                }
+
+                _inFlight[batch.SubscriptionId] = Task.Run(() => SendInBackgroundAsync(batch, cancellationToken), CancellationToken.None);
+                started++;
+            }
+        }
+
+        return started;
+    }
+
+    /// <summary>Completes when every send started by <see cref="StartDueAsync"/> has finished (for shutdown and tests).</summary>
+    public Task WhenSentAsync()
+    {
+        lock (_inFlightGate)
+        {
+            return Task.WhenAll(_inFlight.Values);
+        }
+    }
+
+    private async Task SendInBackgroundAsync(OutboxBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendBatchSafelyAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            lock (_inFlightGate)
+            {
+                _inFlight.Remove(batch.SubscriptionId);
+            }
+
+            signal.Notify();
+        }
     }
 
     private async Task SendBatchSafelyAsync(OutboxBatch batch, CancellationToken cancellationToken)
@@ -113,13 +180,14 @@ public sealed partial class AlertDispatcher(
             live.Add((item, new AlertEntry(shown, AlertKind.New, await watcher.NotesForAsync(shown, cancellationToken))));
         }
 
-        var chunks = live.Chunk(Math.Max(1, sender.MaxEntriesPerMessage)).ToList();
-        for (var i = 0; i < chunks.Count; i++)
+        foreach (var chunk in live.Chunk(Math.Max(1, sender.MaxEntriesPerMessage)))
         {
-            var chunk = chunks[i];
             var mention = subscription.Mention is { } rule && chunk.Any(part => part.Entry.Event.Severity.Effective >= rule.AtOrAbove) ? rule.Mention : null;
             var message = new AlertMessage([.. chunk.Select(part => part.Entry)], mention);
-            var result = await sender.SendAsync(subscription.Target, message, $"{batch.GroupId}#{i}", cancellationToken);
+            // The key names the rows the message carries, not its position: after a retry the rows already sent are gone
+            // from the batch, and a position would reuse the key of a message the platform already has (and so drop this one).
+            var idempotencyKey = string.Create(CultureInfo.InvariantCulture, $"{batch.GroupId}#{chunk[0].Item.Id}-{chunk[^1].Item.Id}");
+            var result = await sender.SendAsync(subscription.Target, message, idempotencyKey, cancellationToken);
             if (!await HandleAsync(batch, subscription, result, cancellationToken))
             {
                 return false;
@@ -155,7 +223,9 @@ public sealed partial class AlertDispatcher(
             var shown = eventId == item.EventId ? revision : await events.TryGetAsync(eventId, cancellationToken);
             if (shown is not null)
             {
-                entries.Add(new AlertEntry(shown, eventId == item.EventId ? kind : AlertKind.New, []));
+                // The other events of the message keep what they show: one retracted earlier stays retracted.
+                var shownKind = eventId == item.EventId ? kind : shown.Status is EventStatus.Retracted or EventStatus.Rejected ? AlertKind.Retracted : AlertKind.New;
+                entries.Add(new AlertEntry(shown, shownKind, []));
             }
         }
 
@@ -216,9 +286,9 @@ public sealed partial class AlertDispatcher(
             return;
         }
 
-        var delay = RetryPolicy.DelayFor(attempt, options.Value, platformAsked, _jitter);
+        var delay = RetryPolicy.DelayFor(attempt, options.Value, platformAsked, Random.Shared);
         await outbox.RetryLaterAsync(batch.GroupId, timeProvider.GetUtcNow() + delay, reason, cancellationToken);
-        await RecordAllAsync(batch, DeliveryDecision.Failed, $"attempt {attempt} failed ({reason}); next try in {delay.TotalSeconds:0.#} s", cancellationToken);
+        await RecordAllAsync(batch, DeliveryDecision.Failed, string.Create(CultureInfo.InvariantCulture, $"attempt {attempt} failed ({reason}); next try in {delay.TotalSeconds:0.#} s"), cancellationToken);
     }
 
     private async Task PauseAsync(Subscription subscription, OutboxBatch batch, string reason, CancellationToken cancellationToken)

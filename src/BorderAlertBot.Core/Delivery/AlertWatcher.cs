@@ -1,3 +1,4 @@
+using System.Globalization;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Alerting;
 using BorderAlertBot.Domain;
@@ -40,9 +41,10 @@ public sealed class AlertWatcher(
         var snapshot = await catalog.GetAsync(cancellationToken);
         var entries = new List<OutboxEntry>();
         var decisions = new List<DeliveryLogEntry>();
+        var plannedAlerts = new Dictionary<EventId, HashSet<SubscriptionId>>();
         foreach (var change in changes)
         {
-            await PlanAsync(change, snapshot, entries, decisions, cancellationToken);
+            await PlanAsync(change, snapshot, entries, decisions, plannedAlerts, cancellationToken);
         }
 
         await outbox.EnqueueAsync(entries, CursorName, changes[^1].Sequence, cancellationToken);
@@ -54,7 +56,9 @@ public sealed class AlertWatcher(
     public async Task<IReadOnlyList<string>> NotesForAsync(ConflictEvent conflictEvent, CancellationToken cancellationToken) =>
         await ceasefires.NoteForAsync(conflictEvent, options.Value.CeasefireContextDays, cancellationToken) is { } note ? [note] : [];
 
-    private async Task PlanAsync(ChangeRecord change, SubscriptionCatalog.Snapshot snapshot, List<OutboxEntry> entries, List<DeliveryLogEntry> decisions, CancellationToken cancellationToken)
+    /// <param name="plannedAlerts">First alerts planned earlier in this run (not yet in the outbox): a later revision of the same event in the same run is a follow-up, not a second alert.</param>
+    private async Task PlanAsync(ChangeRecord change, SubscriptionCatalog.Snapshot snapshot, List<OutboxEntry> entries, List<DeliveryLogEntry> decisions,
+        Dictionary<EventId, HashSet<SubscriptionId>> plannedAlerts, CancellationToken cancellationToken)
     {
         var current = await events.TryGetRevisionAsync(change.EventId, change.Revision, cancellationToken);
         if (current is null)
@@ -64,7 +68,13 @@ public sealed class AlertWatcher(
 
         var previous = change.Revision > 1 ? await events.TryGetRevisionAsync(change.EventId, change.Revision - 1, cancellationToken) : null;
         var now = timeProvider.GetUtcNow();
-        var alerted = await outbox.GetAlertedSubscriptionsAsync(current.Id, cancellationToken);
+        if (!plannedAlerts.TryGetValue(current.Id, out var planned))
+        {
+            plannedAlerts[current.Id] = planned = [];
+        }
+
+        var alerted = new HashSet<SubscriptionId>(await outbox.GetAlertedSubscriptionsAsync(current.Id, cancellationToken));
+        alerted.UnionWith(planned);
         var severity = current.Severity.Effective;
         foreach (var subscriptionId in alerted)
         {
@@ -100,12 +110,13 @@ public sealed class AlertWatcher(
             var heldUntil = candidate.HeldUntil(now, severity, options.Value.BreakThrough);
             var due = Max(now + candidate.GroupWindow, heldUntil ?? now);
             entries.Add(new OutboxEntry(candidate.Id, candidate.Target.Key, current.Id, current.Revision.Number, OutboxAction.Alert, now, due, Groupable: heldUntil is null));
+            planned.Add(candidate.Id);
             decisions.Add(new DeliveryLogEntry(candidate.Id, current.Id, current.Revision.Number, DeliveryDecision.Matched, "passed every filter", now));
             if (heldUntil is { } until)
             {
                 var why = candidate.MutedUntil > now ? "muted" : "quiet hours";
                 decisions.Add(new DeliveryLogEntry(candidate.Id, current.Id, current.Revision.Number, DeliveryDecision.Held,
-                    $"{why} until {until:yyyy-MM-dd HH:mm} UTC (severity {severity} is below the break-through level {options.Value.BreakThrough})", now));
+                    string.Create(CultureInfo.InvariantCulture, $"{why} until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC (severity {severity} is below the break-through level {options.Value.BreakThrough})"), now));
             }
         }
     }

@@ -110,7 +110,7 @@ public sealed class SubscriptionIndex
         var keys = new List<string>(6) { Any };
         if (conflictEvent.Location is { } location)
         {
-            keys.Add("c:" + location.CountryCode);
+            keys.Add("c:" + location.CountryCode.ToUpperInvariant()); // Region.Country compares codes ignoring case.
             if (location.HasPreciseCoordinates && _maxPlaceRadiusKm > 0)
             {
                 foreach (var (entry, _) in _gazetteer.Near(location.Point!.Value, _maxPlaceRadiusKm)) // HasPreciseCoordinates implies a point.
@@ -140,7 +140,7 @@ public sealed class SubscriptionIndex
 
     private static string KeyOf(Region region) => region switch
     {
-        Region.Country country => "c:" + country.Code,
+        Region.Country country => "c:" + country.Code.ToUpperInvariant(),
         Region.Border border => "b:" + border.Pair,
         Region.Place place => "p:" + place.Entry.Slug,
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown region."),

@@ -30,15 +30,29 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End, string TimeZoneId)
             endDate = endDate.AddDays(1);
         }
 
-        return ToInstant(endDate.ToDateTime(End), zone);
+        // An ambiguous end resolves to its earlier instant, which a "now" in the repeated hour has already passed.
+        var end = ToInstant(endDate.ToDateTime(End), zone);
+        return end > now ? end : null;
     }
 
-    /// <summary>A local time skipped by a DST change moves forward past the gap; an ambiguous one takes the earlier instant.</summary>
+    /// <summary>
+    /// NodaTime's lenient resolver (STYLE.md §4.1): a local time skipped by a DST change is shifted forward by the length of
+    /// the gap (02:30 in a 02:00–03:00 gap is 03:30), as if the clock had not jumped; an ambiguous one takes the earlier instant.
+    /// </summary>
     private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
     {
-        while (zone.IsInvalidTime(local))
+        if (zone.IsInvalidTime(local))
         {
-            local = local.AddMinutes(1);
+            var after = local;
+            while (zone.IsInvalidTime(after))
+            {
+                after = after.AddMinutes(1);
+            }
+
+            // Read with the offset after the gap, the local time is an instant before the jump, so that instant's offset
+            // is the one before the gap.
+            var offsetBefore = zone.GetUtcOffset(new DateTimeOffset(local, zone.GetUtcOffset(after)));
+            return TimeZoneInfo.ConvertTime(new DateTimeOffset(local, offsetBefore), zone);
         }
 
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);

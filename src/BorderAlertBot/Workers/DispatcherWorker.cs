@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Workers;
 
-/// <summary>Runs the dispatcher whenever rows are enqueued, and again when the earliest waiting row falls due.</summary>
+/// <summary>
+/// Starts sends whenever rows are enqueued or a send finishes, and again when the earliest waiting row falls due. Sends run
+/// in the background, so one slow target never holds up the loop.
+/// </summary>
 public sealed partial class DispatcherWorker(
     AlertDispatcher dispatcher,
     IOutboxStore outbox,
@@ -23,7 +26,7 @@ public sealed partial class DispatcherWorker(
                 var handled = 0;
                 try
                 {
-                    handled = await dispatcher.RunOnceAsync(stoppingToken);
+                    handled = await dispatcher.StartDueAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -50,7 +53,8 @@ public sealed partial class DispatcherWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: a batch cut short keeps its lease and goes out again, under the same key, after a restart.
+            // Shutting down: sends in flight end their leases as they stop, so a restart re-sends them under the same keys.
+            await dispatcher.WhenSentAsync().WaitAsync(TimeSpan.FromSeconds(10), timeProvider, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
