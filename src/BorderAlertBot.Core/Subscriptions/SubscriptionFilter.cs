@@ -18,7 +18,15 @@ public sealed record SubscriptionFilter(
 {
     public static SubscriptionFilter Everything { get; } = new([], [], [], Severity.Low, VerifiedOnly: true, [], []);
 
-    public bool Matches(ConflictEvent conflictEvent) => Exclusion(conflictEvent) is null;
+    /// <summary>The same verdict as <see cref="Exclusion"/>, without building the reason text (matching's hot path).</summary>
+    public bool Matches(ConflictEvent conflictEvent) =>
+        conflictEvent.Status != EventStatus.Rejected
+        && (!VerifiedOnly || conflictEvent.Status is EventStatus.Verified or EventStatus.Retracted)
+        && (Kinds.Count == 0 || Kinds.Contains(conflictEvent.Kind))
+        && (Subtypes.Count == 0 || Subtypes.Contains(conflictEvent.Subtype))
+        && conflictEvent.Severity.Effective >= MinSeverity
+        && (Regions.Count == 0 || Regions.Any(region => region.Contains(conflictEvent)))
+        && Exclusion(conflictEvent) is null;
 
     /// <summary>Null when the event passes every filter; otherwise the first filter that excludes it, in words.</summary>
     public string? Exclusion(ConflictEvent conflictEvent)
