@@ -41,6 +41,27 @@ public sealed partial class SqliteDatabase : IDisposable
         return await OpenRawAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction, committed when it returns, with this process's writers
+    /// taking turns (SQLite has one writer at a time; waiting here is cheaper than its busy timeout).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await WriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
     /// <summary>Creates the file and applies every embedded migration not yet applied, each in its own transaction.</summary>
     public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
     {

@@ -15,11 +15,8 @@ public sealed class SqliteDeliveryLog(SqliteDatabase database) : IDeliveryLog
             return;
         }
 
-        await database.WriteGate.WaitAsync(cancellationToken);
-        try
+        await database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "INSERT INTO delivery_log (subscription_id, event_id, revision, decision, detail, at) VALUES ($subscription, $event, $revision, $decision, $detail, $at);";
@@ -40,12 +37,8 @@ public sealed class SqliteDeliveryLog(SqliteDatabase database) : IDeliveryLog
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
+            return entries.Count;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeliveryLogEntry>> GetAsync(SubscriptionId subscriptionId, EventId eventId, CancellationToken cancellationToken)

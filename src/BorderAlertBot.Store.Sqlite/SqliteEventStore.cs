@@ -75,23 +75,16 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
             return;
         }
 
-        await database.WriteGate.WaitAsync(cancellationToken);
-        try
+        await database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var statements = new WriteStatements(connection, transaction);
             foreach (var write in writes)
             {
                 await statements.WriteAsync(write, cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
+            return writes.Count;
+        }, cancellationToken);
 
         changeSignal.Notify();
     }

@@ -16,27 +16,17 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database, TimeProvide
     public async Task<bool> UpdateAsync(Subscription subscription, CancellationToken cancellationToken) =>
         await WriteAsync("UPDATE subscriptions SET target_key = $target, paused = $paused, document = $document WHERE id = $id;", subscription, cancellationToken) > 0;
 
-    public async Task<bool> RemoveAsync(SubscriptionId id, CancellationToken cancellationToken)
-    {
-        await database.WriteGate.WaitAsync(cancellationToken);
-        try
+    public Task<bool> RemoveAsync(SubscriptionId id, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "DELETE FROM subscriptions WHERE id = $id;";
             command.Parameters.AddWithValue("$id", id.Value);
             var removed = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
             await BumpVersionAsync(connection, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return removed;
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
-    }
+        }, cancellationToken);
 
     public async Task<Subscription?> TryGetAsync(SubscriptionId id, CancellationToken cancellationToken)
     {
@@ -70,13 +60,9 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database, TimeProvide
         return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 
-    private async Task<int> WriteAsync(string sql, Subscription subscription, CancellationToken cancellationToken)
-    {
-        await database.WriteGate.WaitAsync(cancellationToken);
-        try
+    private Task<int> WriteAsync(string sql, Subscription subscription, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
@@ -87,14 +73,8 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database, TimeProvide
             command.Parameters.AddWithValue("$created", subscription.CreatedAt.ToUnixTimeMilliseconds());
             var rows = await command.ExecuteNonQueryAsync(cancellationToken);
             await BumpVersionAsync(connection, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return rows;
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
-    }
+        }, cancellationToken);
 
     private async Task BumpVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
