@@ -64,11 +64,29 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>The entries within <paramref name="radiusKm"/> of <paramref name="point"/>, nearest first.</summary>
-    public IEnumerable<(GazetteerEntry Entry, double DistanceKm)> Near(GeoPoint point, double radiusKm) =>
-        Entries
-            .Select(entry => (Entry: entry, DistanceKm: Geodesy.DistanceKm(point, entry.Point)))
-            .Where(candidate => candidate.DistanceKm <= radiusKm)
-            .OrderBy(candidate => candidate.DistanceKm);
+    public IEnumerable<(GazetteerEntry Entry, double DistanceKm)> Near(GeoPoint point, double radiusKm)
+    {
+        // A great-circle distance is never shorter than its north–south part (R × Δlatitude), so entries too far in
+        // latitude are skipped without trigonometry. This runs for every precisely located event the matcher sees.
+        var maxLatitudeDelta = radiusKm / (Geodesy.EarthRadiusKm * Math.PI / 180);
+        var found = new List<(GazetteerEntry Entry, double DistanceKm)>();
+        foreach (var entry in Entries)
+        {
+            if (Math.Abs(entry.Point.Latitude - point.Latitude) > maxLatitudeDelta)
+            {
+                continue;
+            }
+
+            var distance = Geodesy.DistanceKm(point, entry.Point);
+            if (distance <= radiusKm)
+            {
+                found.Add((entry, distance));
+            }
+        }
+
+        found.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
+        return found;
+    }
 
     // A name that starts with the query (of 3+ characters) counts as one edit away, so "kyin" suggests kyin-san-kyawt.
     private static int Closeness(string query, string key) =>
