@@ -1,11 +1,10 @@
 using BorderAlertBot.Abstractions;
-using BorderAlertBot.Geography;
 using BorderAlertBot.Subscriptions;
 
 namespace BorderAlertBot.Matching;
 
 /// <summary>The current subscriptions and their index, rebuilt only when the store's subscription version moves.</summary>
-public sealed class SubscriptionCatalog(ISubscriptionStore store, Gazetteer gazetteer) : IDisposable
+public sealed class SubscriptionCatalog(ISubscriptionStore store) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _snapshot;
@@ -28,7 +27,7 @@ public sealed class SubscriptionCatalog(ISubscriptionStore store, Gazetteer gaze
             }
 
             var subscriptions = await store.ListAsync(cancellationToken);
-            _snapshot = new Snapshot(version, SubscriptionIndex.Build(subscriptions, gazetteer), subscriptions.ToDictionary(subscription => subscription.Id));
+            _snapshot = new Snapshot(version, SubscriptionIndex.Build(subscriptions), subscriptions.ToDictionary(subscription => subscription.Id));
             return _snapshot;
         }
         finally

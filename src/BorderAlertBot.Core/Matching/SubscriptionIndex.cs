@@ -5,144 +5,174 @@ using BorderAlertBot.Subscriptions;
 namespace BorderAlertBot.Matching;
 
 /// <summary>
-/// Subscriptions indexed by kind × region, so matching an event looks only at the buckets the event falls in: its kind
-/// (or any kind) × its country, its border, the gazetteer places near it (or any region). The cost grows with the
-/// matches, not with the number of subscriptions. Immutable: rebuild it when subscriptions change.
+/// Subscriptions filed in cells by what they ask for — kind or subtype (or any), region (or anywhere), minimum severity,
+/// verified-only — so matching an event reads only the cells it fits: its subtype, its kind or any kind × anywhere, its
+/// country, its border or the places near it × every severity floor at or below its own. Inside a place's cell the
+/// entries are sorted by radius, widest first, so reading stops at the first radius the event lies outside. A
+/// subscription found in a cell passes every filter but keywords and actors, which are checked on the spot: the cost
+/// grows with the matches, not with the number of subscriptions. Immutable: rebuild it when subscriptions change.
 /// </summary>
-public sealed class SubscriptionIndex
+public sealed partial class SubscriptionIndex
 {
-    private const string Any = "*";
-
-    [ThreadStatic]
-    private static HashSet<int>? _seen;
-
     private readonly Subscription[] _subscriptions;
-    private readonly Dictionary<(string Kind, string Region), int[]> _buckets;
-    private readonly Gazetteer _gazetteer;
-    private readonly double _maxPlaceRadiusKm;
+    private readonly Entry[]?[]?[] _groups;
+    private readonly RegionKeys _regions;
+    private readonly TextFilters _text;
+    private readonly long _id = Interlocked.Increment(ref _lastId);
 
-    private SubscriptionIndex(Subscription[] subscriptions, Dictionary<(string, string), int[]> buckets, Gazetteer gazetteer, double maxPlaceRadiusKm)
+    private SubscriptionIndex(Subscription[] subscriptions, Entry[]?[]?[] groups, RegionKeys regions, TextFilters text)
     {
         _subscriptions = subscriptions;
-        _buckets = buckets;
-        _gazetteer = gazetteer;
-        _maxPlaceRadiusKm = maxPlaceRadiusKm;
+        _groups = groups;
+        _regions = regions;
+        _text = text;
     }
 
     public int Count => _subscriptions.Length;
 
-    public static SubscriptionIndex Build(IEnumerable<Subscription> subscriptions, Gazetteer gazetteer)
-    {
-        var all = subscriptions.ToArray();
-        var buckets = new Dictionary<(string, string), List<int>>();
-        var maxRadius = 0d;
-        for (var i = 0; i < all.Length; i++)
-        {
-            var filter = all[i].Filter;
-            var kinds = filter.Kinds.Count == 0 ? [Any] : filter.Kinds.Select(kind => kind.ToString()).ToArray();
-            var regions = filter.Regions.Count == 0 ? [Any] : filter.Regions.Select(KeyOf).ToArray();
-            foreach (var region in filter.Regions.OfType<Region.Place>())
-            {
-                maxRadius = Math.Max(maxRadius, region.RadiusKm);
-            }
-
-            foreach (var kind in kinds)
-            {
-                foreach (var region in regions.Distinct(StringComparer.Ordinal))
-                {
-                    if (!buckets.TryGetValue((kind, region), out var bucket))
-                    {
-                        buckets[(kind, region)] = bucket = [];
-                    }
-
-                    bucket.Add(i);
-                }
-            }
-        }
-
-        return new SubscriptionIndex(all, buckets.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray()), gazetteer, maxRadius);
-    }
-
     /// <summary>Every subscription whose filters the event passes, paused ones included (holding is delivery's business).</summary>
-    public IReadOnlyList<Subscription> Match(ConflictEvent conflictEvent)
+    public IReadOnlyList<Subscription> Match(ConflictEvent conflictEvent) => Collect(conflictEvent, checkText: true);
+
+    /// <summary>
+    /// The subscriptions in the cells the event fits: they pass every filter but keywords and actors, so these are the
+    /// only ones that can match it, and the only ones worth telling why they did not.
+    /// </summary>
+    public IReadOnlyList<Subscription> Candidates(ConflictEvent conflictEvent) => Collect(conflictEvent, checkText: false);
+
+    private Subscription[] Collect(ConflictEvent conflictEvent, bool checkText)
     {
-        var matches = new List<Subscription>();
-        foreach (var subscription in Candidates(conflictEvent))
+        var levels = Math.Clamp((int)conflictEvent.Severity.Effective, 0, SeverityLevels);
+        if (conflictEvent.Status is EventStatus.Rejected || _subscriptions.Length == 0 || levels == 0)
         {
-            if (subscription.Filter.Matches(conflictEvent))
-            {
-                matches.Add(subscription);
-            }
+            return [];
         }
 
-        return matches;
-    }
-
-    /// <summary>The subscriptions in the buckets the event falls in: the only ones that can match it.</summary>
-    public IEnumerable<Subscription> Candidates(ConflictEvent conflictEvent)
-    {
-        var seen = _seen ??= [];
-        seen.Clear();
-        var found = new List<Subscription>();
-        var regions = RegionKeysOf(conflictEvent);
-        foreach (var kind in (ReadOnlySpan<string>)[conflictEvent.Kind.ToString(), Any])
+        var scratch = Scratch.For(this);
+        var stamp = scratch.NextStamp();
+        var found = scratch.Found;
+        scratch.Text.Reset(_text.WordCount);
+        var regionCount = _regions.Fit(conflictEvent, scratch.Regions);
+        var verified = conflictEvent.Status is EventStatus.Verified or EventStatus.Retracted;
+        Span<int> kindKeys = [AnyKind, KindKey(conflictEvent.Kind), SubtypeKey(conflictEvent.Kind, conflictEvent.Subtype)];
+        foreach (var kindKey in kindKeys)
         {
-            foreach (var region in regions)
+            if (kindKey < 0)
             {
-                if (_buckets.TryGetValue((kind, region), out var bucket))
+                continue; // A kind or subtype this build does not know: no subscription can name it.
+            }
+
+            for (var r = 0; r < regionCount; r++)
+            {
+                var (regionKey, distanceKm) = scratch.Regions[r];
+                if (_groups[GroupOf(kindKey, regionKey)] is not { } cells)
                 {
-                    foreach (var index in bucket)
+                    continue;
+                }
+
+                for (var level = 0; level < levels; level++)
+                {
+                    Read(cells[CellOf(level, verifiedOnly: false)], distanceKm, conflictEvent, checkText, scratch, stamp);
+                    if (verified)
                     {
-                        if (seen.Add(index))
-                        {
-                            found.Add(_subscriptions[index]);
-                        }
+                        Read(cells[CellOf(level, verifiedOnly: true)], distanceKm, conflictEvent, checkText, scratch, stamp);
                     }
                 }
             }
         }
 
-        return found;
+        var result = found.ToArray();
+        found.Clear(); // Holds no subscription past the call.
+        return result;
     }
 
-    private List<string> RegionKeysOf(ConflictEvent conflictEvent)
+    private void Read(Entry[]? cell, double distanceKm, ConflictEvent conflictEvent, bool checkText, Scratch scratch, int stamp)
     {
-        var keys = new List<string>(6) { Any };
-        if (conflictEvent.Location is { } location)
+        if (cell is null)
         {
-            keys.Add("c:" + location.CountryCode.ToUpperInvariant()); // Region.Country compares codes ignoring case.
-            if (location.HasPreciseCoordinates && _maxPlaceRadiusKm > 0)
-            {
-                foreach (var (entry, _) in _gazetteer.Near(location.Point!.Value, _maxPlaceRadiusKm)) // HasPreciseCoordinates implies a point.
-                {
-                    keys.Add("p:" + entry.Slug);
-                }
-            }
-            else
-            {
-                foreach (var name in new[] { location.Place, location.Admin3 })
-                {
-                    if (name is not null && _gazetteer.TryFind(name) is { } entry)
-                    {
-                        keys.Add("p:" + entry.Slug);
-                    }
-                }
-            }
+            return;
         }
 
-        if (conflictEvent.Border is { } border)
+        var stamps = scratch.Stamps;
+        foreach (var entry in cell)
         {
-            keys.Add("b:" + border.Pair);
-        }
+            if (entry.RadiusKm < distanceKm)
+            {
+                return; // Widest first: every entry after this one is narrower still.
+            }
 
-        return keys;
+            if (entry.InSeveralCells)
+            {
+                if (stamps[entry.Index] == stamp)
+                {
+                    continue;
+                }
+
+                stamps[entry.Index] = stamp;
+            }
+
+            if (checkText && entry.Text >= 0 && !_text.Passes(entry.Text, conflictEvent, scratch.Text))
+            {
+                continue;
+            }
+
+            scratch.Found.Add(entry.Subscription);
+        }
     }
 
-    private static string KeyOf(Region region) => region switch
+    /// <summary>The group of cells for a kind key and a region key: one cell per severity floor and verified-only.</summary>
+    private int GroupOf(int kindKey, int regionKey) => (kindKey * _regions.Count) + regionKey;
+
+    private static int CellOf(int level, bool verifiedOnly) => (level * 2) + (verifiedOnly ? 1 : 0);
+
+    /// <summary>
+    /// A subscription filed in a cell, with what reading the cell needs to know of it, so a read walks memory in order;
+    /// <see cref="RadiusKm"/> is infinite outside places' cells; <see cref="Text"/> is where its keywords and actors are
+    /// in <see cref="TextFilters"/>, or -1 when it has none.
+    /// </summary>
+    private readonly record struct Entry(Subscription Subscription, double RadiusKm, int Index, int Text, bool InSeveralCells);
+
+    /// <summary>
+    /// Per thread, reused from event to event: the regions an event fits, a stamp per subscription so one reached twice
+    /// counts once, the words searched for, and the subscriptions found.
+    /// </summary>
+    private sealed class Scratch
     {
-        Region.Country country => "c:" + country.Code.ToUpperInvariant(),
-        Region.Border border => "b:" + border.Pair,
-        Region.Place place => "p:" + place.Entry.Slug,
-        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown region."),
-    };
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        private long _owner;
+        private int _stamp;
+
+        public int[] Stamps { get; private set; } = [];
+
+        public List<(int Key, double DistanceKm)> Regions { get; } = [];
+
+        public TextFilters.Memo Text { get; } = new();
+
+        public List<Subscription> Found { get; } = [];
+
+        public static Scratch For(SubscriptionIndex index)
+        {
+            var scratch = _current ??= new Scratch();
+            if (scratch._owner != index._id)
+            {
+                scratch._owner = index._id;
+                scratch.Stamps = new int[index._subscriptions.Length];
+                scratch._stamp = 0;
+            }
+
+            return scratch;
+        }
+
+        public int NextStamp()
+        {
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(Stamps);
+                _stamp = 1;
+            }
+
+            return _stamp;
+        }
+    }
 }

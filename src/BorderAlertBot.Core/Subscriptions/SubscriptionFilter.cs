@@ -26,7 +26,37 @@ public sealed record SubscriptionFilter(
         && (Subtypes.Count == 0 || Subtypes.Contains(conflictEvent.Subtype))
         && conflictEvent.Severity.Effective >= MinSeverity
         && (Regions.Count == 0 || Regions.Any(region => region.Contains(conflictEvent)))
-        && Exclusion(conflictEvent) is null;
+        && MatchesText(conflictEvent);
+
+    /// <summary>Whether the event passes the keyword and actor filters: the two that no index cell decides.</summary>
+    public bool MatchesText(ConflictEvent conflictEvent)
+    {
+        var place = Keywords.Count > 0 ? conflictEvent.Location?.Describe() : null;
+        return (Keywords.Count == 0 || Keywords.Any(keyword => Mentions(conflictEvent, place, keyword)))
+            && (Actors.Count == 0 || Actors.Any(actor => Involves(conflictEvent, actor)));
+    }
+
+    /// <summary>Whether the keyword appears in the title, the summary or <paramref name="place"/> (the location described), ignoring case.</summary>
+    internal static bool Mentions(ConflictEvent conflictEvent, string? place, string keyword) =>
+        conflictEvent.Title.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || conflictEvent.Summary.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || (place?.Contains(keyword, StringComparison.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>Whether one of the event's actors has <paramref name="actor"/> as its short name or within its name, ignoring case.</summary>
+    internal static bool Involves(ConflictEvent conflictEvent, string actor)
+    {
+        // A loop, not LINQ: the matcher asks this for every actor filter an event reaches.
+        var involved = conflictEvent.Actors;
+        for (var i = 0; i < involved.Count; i++)
+        {
+            if (involved[i].ShortName.Equals(actor, StringComparison.OrdinalIgnoreCase) || involved[i].Name.Contains(actor, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Null when the event passes every filter; otherwise the first filter that excludes it, in words.</summary>
     public string? Exclusion(ConflictEvent conflictEvent)
@@ -61,23 +91,16 @@ public sealed record SubscriptionFilter(
             return $"min-severity: {conflictEvent.Severity.Effective} ({(int)conflictEvent.Severity.Effective}) is below {MinSeverity} ({(int)MinSeverity})";
         }
 
-        if (Keywords.Count > 0 && !Keywords.Any(keyword => MentionsKeyword(conflictEvent, keyword)))
+        if (Keywords.Count > 0 && !Keywords.Any(keyword => Mentions(conflictEvent, conflictEvent.Location?.Describe(), keyword)))
         {
             return $"keywords: none of {string.Join(", ", Keywords)} appears in the title, summary or place";
         }
 
-        if (Actors.Count > 0 && !conflictEvent.Actors.Any(actor => Actors.Any(wanted =>
-                actor.ShortName.Equals(wanted, StringComparison.OrdinalIgnoreCase)
-                || actor.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase))))
+        if (Actors.Count > 0 && !Actors.Any(actor => Involves(conflictEvent, actor)))
         {
             return $"actors: none of {string.Join(", ", Actors)} is involved";
         }
 
         return null;
     }
-
-    private static bool MentionsKeyword(ConflictEvent conflictEvent, string keyword) =>
-        conflictEvent.Title.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-        || conflictEvent.Summary.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-        || (conflictEvent.Location?.Describe().Contains(keyword, StringComparison.OrdinalIgnoreCase) ?? false);
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using BorderAlertBot.Abstractions;
+using BorderAlertBot.Delivery;
 using BorderAlertBot.Subscriptions;
 using EventId = BorderAlertBot.Domain.EventId;
 
@@ -24,29 +24,26 @@ public static class DeliveriesCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            var conflictEvent = await services.GetRequiredService<IEventStore>().TryGetAsync(eventId, ct);
-            var subscription = await services.GetRequiredService<ISubscriptionStore>().TryGetAsync(subscriptionId, ct);
-            if (conflictEvent is null || subscription is null)
+            var (explanation, error) = await services.GetRequiredService<DeliveryExplainer>().ExplainAsync(eventId, subscriptionId, ct);
+            if (explanation is null)
             {
-                await environment.Error.WriteLineAsync(conflictEvent is null ? $"No event {eventId} in the store." : $"No subscription {subscriptionId}.");
+                await environment.Error.WriteLineAsync(error);
                 return ExitCodes.Failed;
             }
 
+            var (conflictEvent, subscription, entries) = explanation;
             await environment.Output.WriteLineAsync($"{eventId} (revision {conflictEvent.Revision.Number}, {conflictEvent.Status}) for {subscriptionId} → {subscription.Target.Display}:");
-            var entries = await services.GetRequiredService<IDeliveryLog>().GetAsync(subscriptionId, eventId, ct);
             foreach (var entry in entries)
             {
                 await environment.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  {entry.At:yyyy-MM-dd HH:mm:ss} rev {entry.Revision} {entry.Decision.ToString().ToLowerInvariant()}: {entry.Detail}"));
             }
 
-            if (entries.Count == 0)
+            if (explanation.JudgedNow)
             {
-                // Only candidates are logged (the index skips the rest): judge the event against the filters as they are now.
-                var exclusion = subscription.Filter.Exclusion(conflictEvent);
-                await environment.Output.WriteLineAsync(exclusion is null
-                    ? "  no record yet: it matches the filters now, but the event was handled before the subscription existed or the watcher has not reached it"
-                    : $"  not matched (judged against the filters as they are now): {exclusion}");
+                await environment.Output.WriteLineAsync(explanation.Exclusion is { } exclusion
+                    ? $"  not matched (judged against the filters as they are now): {exclusion}"
+                    : "  no record yet: it matches the filters now, but the event was handled before the subscription existed or the watcher has not reached it");
             }
 
             return ExitCodes.Success;

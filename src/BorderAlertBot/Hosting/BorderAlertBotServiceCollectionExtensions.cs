@@ -34,6 +34,7 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<CeasefireContext>();
         services.AddSingleton<AlertWatcher>();
         services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<DeliveryExplainer>();
         services.TryAddSingleton(_ => new ConsoleAlertSender(Console.Out));
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<ConsoleAlertSender>());
         return services;

@@ -59,7 +59,7 @@ public static class LatencyScenario
 
             var gazetteer = bot.Services.GetRequiredService<Gazetteer>();
             var subscriptions = await AddSubscriptionsAsync(bot.Services.GetRequiredService<ISubscriptionStore>(), gazetteer, subscriptionCount, cancellationToken);
-            var index = SubscriptionIndex.Build(subscriptions, gazetteer);
+            var index = SubscriptionIndex.Build(subscriptions);
             var events = new EventGenerator(gazetteer, bot.Services.GetRequiredService<BorderLocator>(), Seed, "evt_latency_");
             var store = bot.Services.GetRequiredService<IEventStore>();
             await bot.StartAsync(cancellationToken);

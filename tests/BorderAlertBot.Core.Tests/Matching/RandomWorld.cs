@@ -14,7 +14,8 @@ public sealed class RandomWorld(int seed)
     private static readonly string[] Countries = ["MM", "MM", "MM", "CN", "TH"];
     private static readonly string[] Borders = ["CN-MM", "CN-MM", "MM-TH", "CN-LA"];
     private static readonly double[] Radii = [Region.DefaultPlaceRadiusKm, 2, 25, 60, 150];
-    private static readonly string[] Words = ["clash", "Muse", "trade", "ceasefire", "Lashio", "shelling", "Shan-North", "gate"];
+    // The same word in other cases, and a word that is also an actor filter: the index numbers words once per meaning.
+    private static readonly string[] Words = ["clash", "Muse", "trade", "ceasefire", "Lashio", "shelling", "Shan-North", "gate", "MUSE", "muse", "Tatmadaw", "kia"];
     private static readonly string[] Townships = ["Muse", "Laukkaing", "Lashio", "Hopang", "Mongla", "Waingmaw", "Kutkai", "Namhkan", "Yangon"];
 
     private static readonly Actor[] ActorPool =
@@ -26,7 +27,7 @@ public sealed class RandomWorld(int seed)
         new("Protesters (Myanmar)", "Protesters"),
     ];
 
-    private static readonly string[] ActorFilters = ["MNDAA", "kia", "Ta'ang National", "Tatmadaw", "Arakan Army", "Military Forces"];
+    private static readonly string[] ActorFilters = ["MNDAA", "kia", "KIA", "Ta'ang National", "Tatmadaw", "Arakan Army", "Military Forces", "muse"];
 
     private static readonly BorderLocator Locator = new(Gazetteer.Bundled, BorderLines.Bundled, new GeographyOptions());
 
@@ -40,8 +41,8 @@ public sealed class RandomWorld(int seed)
             .WithRegions(_random.NextDouble() < 0.25 ? [] : [.. Enumerable.Range(0, _random.Next(1, 3)).Select(_ => NextRegion())])
             .WithMinSeverity(Pick([Severity.Low, Severity.Low, Severity.Moderate, Severity.Significant, Severity.High, Severity.Critical]))
             .VerifiedOnly(_random.NextDouble() < 0.7)
-            .WithKeywords(_random.NextDouble() < 0.75 ? [] : [Pick(Words)])
-            .WithActors(_random.NextDouble() < 0.8 ? [] : [Pick(ActorFilters)]);
+            .WithKeywords(_random.NextDouble() < 0.75 ? [] : [.. Enumerable.Range(0, _random.Next(1, 3)).Select(_ => Pick(Words))])
+            .WithActors(_random.NextDouble() < 0.8 ? [] : [.. Enumerable.Range(0, _random.Next(1, 3)).Select(_ => Pick(ActorFilters))]);
         return (_random.NextDouble() < 0.1 ? builder.PausedBecause("channel deleted") : builder).Build();
     }
 

@@ -12,7 +12,7 @@ public sealed class SubscriptionCatalogTests
     {
         // Arrange
         var store = new InMemorySubscriptionStore(new SubscriptionBuilder().Build(), new SubscriptionBuilder().Build());
-        using var catalog = new SubscriptionCatalog(store, Gazetteer.Bundled);
+        using var catalog = new SubscriptionCatalog(store);
 
         // Act
         var first = await catalog.GetAsync(CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class SubscriptionCatalogTests
         var kept = new SubscriptionBuilder().Build();
         var removed = new SubscriptionBuilder().Build();
         var store = new InMemorySubscriptionStore(kept, removed);
-        using var catalog = new SubscriptionCatalog(store, Gazetteer.Bundled);
+        using var catalog = new SubscriptionCatalog(store);
         var before = await catalog.GetAsync(CancellationToken.None);
         var added = new SubscriptionBuilder().Build();
 
@@ -60,7 +60,7 @@ public sealed class SubscriptionCatalogTests
     {
         var subscription = new SubscriptionBuilder().Build();
         var store = new InMemorySubscriptionStore(subscription);
-        using var catalog = new SubscriptionCatalog(store, Gazetteer.Bundled);
+        using var catalog = new SubscriptionCatalog(store);
         Assert.False((await catalog.GetAsync(CancellationToken.None)).ById[subscription.Id].IsPaused);
 
         await store.UpdateAsync(new SubscriptionBuilder().WithId(subscription.Id).PausedBecause("channel deleted").Build(), CancellationToken.None);
@@ -73,7 +73,7 @@ public sealed class SubscriptionCatalogTests
     public async Task Callers_arriving_together_share_one_build()
     {
         var store = new InMemorySubscriptionStore(new SubscriptionBuilder().Build());
-        using var catalog = new SubscriptionCatalog(store, Gazetteer.Bundled);
+        using var catalog = new SubscriptionCatalog(store);
 
         var snapshots = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => catalog.GetAsync(CancellationToken.None))));
 

@@ -21,7 +21,7 @@ public sealed class SubscriptionIndexTests
         var world = new RandomWorld(seed);
         var subscriptions = Enumerable.Range(0, 400).Select(_ => world.NextSubscription()).ToList();
         var events = Enumerable.Range(0, 1_000).Select(_ => world.NextEvent()).ToList();
-        var index = SubscriptionIndex.Build(subscriptions, Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build(subscriptions);
         var matchedBy = new Dictionary<Type, int>();
 
         foreach (var e in events)
@@ -35,6 +35,11 @@ public sealed class SubscriptionIndexTests
             Assert.Equal(Ids(expected), Ids(matched));
             Assert.Equal(matched.Count, matched.Distinct().Count());
             Assert.All(expected, subscription => Assert.Contains(subscription.Id, candidates));
+            Assert.Equal(candidates.Count, index.Candidates(e).Count);
+
+            // Only keywords and actors are left for a candidate to fail: the work per event is the matches, not the subscriptions.
+            var failedCandidates = index.Candidates(e).Except(matched).ToList();
+            Assert.All(failedCandidates, candidate => Assert.False(candidate.Filter.MatchesText(e)));
             foreach (var region in expected.SelectMany(subscription => subscription.Filter.Regions).Where(region => region.Contains(e)))
             {
                 matchedBy[region.GetType()] = matchedBy.GetValueOrDefault(region.GetType()) + 1;
@@ -55,7 +60,7 @@ public sealed class SubscriptionIndexTests
         var clashAtLaukkai = new SubscriptionBuilder().WithKinds(EventKind.BorderClash).WithRegions("laukkai").Build();
         var clashOnTheBorder = new SubscriptionBuilder().WithKinds(EventKind.BorderClash).WithRegions("CN-MM").Build();
         var everything = new SubscriptionBuilder().Build();
-        var index = SubscriptionIndex.Build([.. tradeAtLashio, .. clashAtLashio, .. tradeAtLaukkai, clashAtLaukkai, clashOnTheBorder, everything], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([.. tradeAtLashio, .. clashAtLashio, .. tradeAtLaukkai, clashAtLaukkai, clashOnTheBorder, everything]);
         var clash = new EventBuilder().WithSubtype(EventSubtype.Shelling).At(Laukkai).OnBorder("CN-MM").Build();
 
         // Act
@@ -68,12 +73,42 @@ public sealed class SubscriptionIndexTests
     }
 
     [Fact]
+    public void Subscriptions_below_their_severity_floor_of_another_subtype_verified_only_or_outside_their_radius_are_not_candidates()
+    {
+        // Arrange
+        var clash = new EventBuilder().WithSubtype(EventSubtype.Shelling).WithStatus(EventStatus.Pending).At(Laukkai).OnBorder("CN-MM").Build();
+        var airStrikesOnly = new SubscriptionBuilder().WithSubtypes(EventSubtype.AirStrike).WithRegions("laukkai").VerifiedOnly(false).Build();
+        var criticalOnly = new SubscriptionBuilder().WithRegions("CN-MM").WithMinSeverity(Severity.Critical).VerifiedOnly(false).Build();
+        var verifiedOnly = new SubscriptionBuilder().WithRegions("MM").VerifiedOnly(true).Build();
+        var twoKmFromChinshwehaw = new SubscriptionBuilder().WithRegions("chinshwehaw~2km").VerifiedOnly(false).Build();
+        var shelling = new SubscriptionBuilder().WithSubtypes(EventSubtype.Shelling).WithRegions("laukkai~25km").VerifiedOnly(false).Build();
+        var withKeyword = new SubscriptionBuilder().WithRegions("MM").WithKeywords("drone").VerifiedOnly(false).Build();
+        var index = SubscriptionIndex.Build([airStrikesOnly, criticalOnly, verifiedOnly, twoKmFromChinshwehaw, shelling, withKeyword]);
+
+        // Act
+        var candidates = index.Candidates(clash);
+
+        // Assert
+        Assert.Equal(Ids([shelling, withKeyword]), Ids(candidates));
+        Assert.Equal(Ids([shelling]), Ids(index.Match(clash)));
+    }
+
+    [Fact]
+    public void A_rejected_event_has_no_candidates()
+    {
+        var everything = new SubscriptionBuilder().VerifiedOnly(false).Build();
+        var index = SubscriptionIndex.Build([everything]);
+
+        Assert.Empty(index.Candidates(new EventBuilder().At(Laukkai).WithStatus(EventStatus.Rejected).Build()));
+    }
+
+    [Fact]
     public void An_event_known_only_to_its_township_reaches_a_subscription_to_the_place_of_that_name()
     {
         // Arrange
         var muse = new SubscriptionBuilder().WithRegions("muse").Build();
         var laukkai = new SubscriptionBuilder().WithRegions("laukkai~150km").Build();
-        var index = SubscriptionIndex.Build([muse, laukkai], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([muse, laukkai]);
         var e = new EventBuilder().At(new Location("MM", "Shan-North", "Muse", "Muse", null, null, LocationPrecision.Township)).Build();
 
         // Act
@@ -88,7 +123,7 @@ public sealed class SubscriptionIndexTests
     public void A_township_centroid_is_not_a_precise_point_but_its_name_still_counts()
     {
         var muse = new SubscriptionBuilder().WithRegions("muse~2km").Build();
-        var index = SubscriptionIndex.Build([muse], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([muse]);
         var atCentroidOfNamhkan = new EventBuilder().At(new Location("MM", "Shan-North", null, "Namhkan", null, new GeoPoint(23.9933, 97.9103), LocationPrecision.Township)).Build();
         var atCentroidOfMuse = new EventBuilder().At(new Location("MM", "Shan-North", null, "Mu Se", null, new GeoPoint(23.8334, 97.6798), LocationPrecision.Township)).Build();
 
@@ -100,7 +135,7 @@ public sealed class SubscriptionIndexTests
     public void Paused_subscriptions_still_match_because_holding_is_deliverys_business()
     {
         var paused = new SubscriptionBuilder().WithRegions("laukkai").PausedBecause("webhook deleted").Build();
-        var index = SubscriptionIndex.Build([paused], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([paused]);
 
         Assert.Equal(Ids([paused]), Ids(index.Match(new EventBuilder().At(Laukkai).Build())));
     }
@@ -109,7 +144,7 @@ public sealed class SubscriptionIndexTests
     public void A_subscription_with_several_fitting_regions_matches_once()
     {
         var subscription = new SubscriptionBuilder().WithKinds(EventKind.BorderClash, EventKind.TradeDisruption).WithRegions("MM", "CN-MM", "laukkai", "chinshwehaw~50km").Build();
-        var index = SubscriptionIndex.Build([subscription], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([subscription]);
         var e = new EventBuilder().At(Laukkai).OnBorder("CN-MM").Build();
 
         Assert.Single(index.Candidates(e));
@@ -122,7 +157,7 @@ public sealed class SubscriptionIndexTests
         // A wide subscription elsewhere widens the search around every event; each subscription's own radius still decides.
         var lashio = new SubscriptionBuilder().WithRegions("lashio~2km").Build();
         var wide = new SubscriptionBuilder().WithRegions("laiza~200km").Build();
-        var index = SubscriptionIndex.Build([lashio, wide], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([lashio, wide]);
         var fiveKmFromLashio = new EventBuilder().At(Lashio with { Point = new GeoPoint(22.9809, 97.7498) }).OnBorder(null).Build();
 
         Assert.DoesNotContain(lashio, index.Match(fiveKmFromLashio));
@@ -136,7 +171,7 @@ public sealed class SubscriptionIndexTests
     public void A_country_code_matches_in_any_case_as_the_region_itself_does(string subscribed, string located)
     {
         var subscription = new SubscriptionBuilder().WithRegions(new Region.Country(subscribed)).Build();
-        var index = SubscriptionIndex.Build([subscription], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([subscription]);
         var e = new EventBuilder().At(Lashio with { CountryCode = located }).OnBorder(null).Build();
 
         Assert.True(subscription.Filter.Matches(e));
@@ -146,7 +181,7 @@ public sealed class SubscriptionIndexTests
     [Fact]
     public void No_subscriptions_match_nothing()
     {
-        var index = SubscriptionIndex.Build([], Gazetteer.Bundled);
+        var index = SubscriptionIndex.Build([]);
 
         Assert.Empty(index.Match(new EventBuilder().Build()));
         Assert.Equal(0, index.Count);

@@ -33,7 +33,7 @@ public sealed class AlertMatchingTests
     }
 
     [Fact]
-    public async Task A_pending_event_is_not_sent_to_a_verified_only_subscription_and_the_log_says_why()
+    public async Task A_pending_event_is_not_sent_to_a_verified_only_subscription_and_explain_says_why()
     {
         // Arrange
         using var pipeline = await DeliveryPipeline.StartAsync();
@@ -45,9 +45,8 @@ public sealed class AlertMatchingTests
 
         // Assert
         Assert.Empty(pipeline.Sender.RawCalls);
-        var logged = Assert.Single(await pipeline.LogAsync(subscription, claim));
-        Assert.Equal(DeliveryDecision.Excluded, logged.Decision);
-        Assert.Equal("verified-only: the event is Pending", logged.Detail);
+        var explanation = await pipeline.ExplainAsync(subscription, claim);
+        Assert.Equal("verified-only: the event is Pending", explanation.Exclusion);
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public sealed class AlertMatchingTests
     [InlineData("subtype", "subtype: ArmedClash is not one of AirStrike, Shelling")]
     [InlineData("region", "region: Laukkai, Laukkaing, Shan-North, MM is outside chinshwehaw")]
     [InlineData("keywords", "keywords: none of airport appears in the title, summary or place")]
-    public async Task An_event_a_filter_excludes_is_not_sent_and_the_log_names_the_filter_in_words(string filter, string expected)
+    public async Task An_event_a_filter_excludes_is_not_sent_and_explain_names_the_filter_in_words(string filter, string expected)
     {
         // Arrange
         using var pipeline = await DeliveryPipeline.StartAsync();
@@ -113,9 +112,22 @@ public sealed class AlertMatchingTests
 
         // Assert
         Assert.DoesNotContain(pipeline.Sender.RawCalls, call => call.Target == subscription.Target);
-        var logged = Assert.Single(await pipeline.LogAsync(subscription, clash));
-        Assert.Equal(DeliveryDecision.Excluded, logged.Decision);
-        Assert.Equal(expected, logged.Detail);
+        var explanation = await pipeline.ExplainAsync(subscription, clash);
+        Assert.Equal(expected, explanation.Exclusion);
+
+        // The index reaches only subscriptions that can match but for their keywords or actors: those are logged as the
+        // watcher decided; the rest, never reached, are judged on demand.
+        var logged = await pipeline.LogAsync(subscription, clash);
+        if (filter == "keywords")
+        {
+            Assert.Equal(DeliveryDecision.Excluded, Assert.Single(logged).Decision);
+            Assert.False(explanation.JudgedNow);
+        }
+        else
+        {
+            Assert.Empty(logged);
+            Assert.True(explanation.JudgedNow);
+        }
     }
 
     [Theory]

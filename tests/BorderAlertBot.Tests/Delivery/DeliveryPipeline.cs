@@ -143,6 +143,12 @@ public sealed class DeliveryPipeline : IDisposable
     public Task<IReadOnlyList<DeliveryLogEntry>> LogAsync(Subscription subscription, ConflictEvent conflictEvent) =>
         _services.GetRequiredService<IDeliveryLog>().GetAsync(subscription.Id, conflictEvent.Id, CancellationToken.None);
 
+    public async Task<DeliveryExplanation> ExplainAsync(Subscription subscription, ConflictEvent conflictEvent)
+    {
+        var (explanation, error) = await _services.GetRequiredService<DeliveryExplainer>().ExplainAsync(conflictEvent.Id, subscription.Id, CancellationToken.None);
+        return explanation ?? throw new InvalidOperationException(error);
+    }
+
     public void Dispose()
     {
         _services.Dispose();
