@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace BorderAlertBot.Store.Sqlite;
 
 /// <summary>
-/// The database file: hands out open connections, runs the embedded migrations once before the first one,
-/// and serialises writers in this process (SQLite allows one writer at a time; WAL lets readers go on meanwhile).
+/// The database file: hands out open connections, runs the embedded migrations once before the first one, and writes
+/// through one queue (<see cref="SqliteWriteQueue"/>): SQLite allows one writer at a time, WAL lets readers go on meanwhile.
 /// </summary>
 public sealed partial class SqliteDatabase : IDisposable
 {
@@ -15,6 +15,7 @@ public sealed partial class SqliteDatabase : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private readonly SqliteWriteQueue _writes;
     private bool _migrated;
 
     public SqliteDatabase(IOptions<SqliteStoreOptions> options, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
@@ -29,11 +30,10 @@ public sealed partial class SqliteDatabase : IDisposable
         }.ToString();
         _timeProvider = timeProvider;
         _logger = logger;
+        _writes = new SqliteWriteQueue(OpenAsync);
     }
 
     public string FilePath { get; }
-
-    public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -42,25 +42,20 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction, committed when it returns, with this process's writers
-    /// taking turns (SQLite has one writer at a time; waiting here is cheaper than its busy timeout).
+    /// Runs <paramref name="work"/> inside a write transaction, possibly shared with other writers' work (group commit),
+    /// and returns once that transaction is committed. If <paramref name="work"/> throws, only its own writes are undone.
+    /// It must not commit or roll back the transaction, nor write through another connection.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await WriteGate.WaitAsync(cancellationToken);
-        try
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(work, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync{T}"/>
+    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            WriteGate.Release();
-        }
-    }
+            await work(connection, transaction);
+            return true;
+        }, cancellationToken);
 
     /// <summary>Creates the file and applies every embedded migration not yet applied, each in its own transaction.</summary>
     public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
@@ -123,7 +118,6 @@ public sealed partial class SqliteDatabase : IDisposable
     public void Dispose()
     {
         _migrationGate.Dispose();
-        WriteGate.Dispose();
     }
 
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)

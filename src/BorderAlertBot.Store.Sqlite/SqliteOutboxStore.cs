@@ -17,28 +17,17 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
 
     public async Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, string cursorName, long cursorPosition, CancellationToken cancellationToken)
     {
-        int added;
-        await database.WriteGate.WaitAsync(cancellationToken);
-        try
+        var added = await database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            added = await InsertAsync(connection, transaction, entries, cancellationToken);
-            await using (var cursor = Command(connection, transaction,
-                "INSERT INTO cursors (name, position, updated_at) VALUES ($name, $position, $at) ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at;"))
-            {
-                cursor.Parameters.AddWithValue("$name", cursorName);
-                cursor.Parameters.AddWithValue("$position", cursorPosition);
-                cursor.Parameters.AddWithValue("$at", entries.Count > 0 ? entries[0].CreatedAt.ToUnixTimeMilliseconds() : 0);
-                await cursor.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
+            var inserted = await InsertAsync(connection, transaction, entries, cancellationToken);
+            await using var cursor = Command(connection, transaction,
+                "INSERT INTO cursors (name, position, updated_at) VALUES ($name, $position, $at) ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at;");
+            cursor.Parameters.AddWithValue("$name", cursorName);
+            cursor.Parameters.AddWithValue("$position", cursorPosition);
+            cursor.Parameters.AddWithValue("$at", entries.Count > 0 ? entries[0].CreatedAt.ToUnixTimeMilliseconds() : 0);
+            await cursor.ExecuteNonQueryAsync(cancellationToken);
+            return inserted;
+        }, cancellationToken);
 
         if (added > 0)
         {
@@ -52,11 +41,8 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         var leaseEnd = (now + lease).ToUnixTimeMilliseconds();
-        await database.WriteGate.WaitAsync(cancellationToken);
-        try
+        return await database.WriteAsync<IReadOnlyList<OutboxBatch>>(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var groups = new List<(string GroupId, string SubscriptionId)>();
 
             // Groups whose lease ran out (a crash) or whose retry time came: the same group again, whole.
@@ -111,13 +97,8 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
                 batches.Add(new OutboxBatch(groupId, SubscriptionId.Parse(subscriptionId), await ReadGroupAsync(connection, transaction, groupId, cancellationToken)));
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return batches;
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task CompleteAsync(string groupId, IReadOnlyList<long> itemIds, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
@@ -163,19 +144,8 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await database.WriteGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, sql, cancellationToken, parameters);
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
-    }
+    private Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        database.WriteAsync((connection, transaction) => ExecuteAsync(connection, transaction, sql, cancellationToken, parameters), cancellationToken);
 
     private static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {

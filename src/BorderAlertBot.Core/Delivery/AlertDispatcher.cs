@@ -29,7 +29,7 @@ public sealed partial class AlertDispatcher(
 {
     private readonly Dictionary<TargetKind, IAlertSender> _senders = senders.ToDictionary(sender => sender.Kind);
     private readonly Lock _inFlightGate = new();
-    private readonly Dictionary<SubscriptionId, Task> _inFlight = [];
+    private readonly Dictionary<SubscriptionId, (string GroupId, Task Sending)> _inFlight = [];
 
     /// <summary>Sends what is due now and waits until those sends are done; returns how many batches it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -64,14 +64,20 @@ public sealed partial class AlertDispatcher(
         {
             lock (_inFlightGate)
             {
-                // A send from here that outlived its lease was just claimed again (which renewed the lease): let it finish.
-                if (_inFlight.ContainsKey(batch.SubscriptionId))
+                if (!_inFlight.TryGetValue(batch.SubscriptionId, out var running))
                 {
-                    continue;
+                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendInBackgroundAsync(batch, cancellationToken), CancellationToken.None));
+                    started++;
+                }
+                else if (running.GroupId != batch.GroupId)
+                {
+                    // The running send completed its rows and the claim saw the channel free before the send let go of
+                    // its slot: this group goes right after it, in order, instead of waiting out its lease.
+                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendAfterAsync(running.Sending, batch, cancellationToken), CancellationToken.None));
+                    started++;
                 }
 
-                _inFlight[batch.SubscriptionId] = Task.Run(() => SendInBackgroundAsync(batch, cancellationToken), CancellationToken.None);
-                started++;
+                // Otherwise a send from here outlived its lease and was just claimed again (which renewed the lease): let it finish.
             }
         }
 
@@ -83,8 +89,14 @@ public sealed partial class AlertDispatcher(
     {
         lock (_inFlightGate)
         {
-            return Task.WhenAll(_inFlight.Values);
+            return Task.WhenAll(_inFlight.Values.Select(running => running.Sending));
         }
+    }
+
+    private async Task SendAfterAsync(Task previous, OutboxBatch batch, CancellationToken cancellationToken)
+    {
+        await previous.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default); // Its own failures are its own.
+        await SendInBackgroundAsync(batch, cancellationToken);
     }
 
     private async Task SendInBackgroundAsync(OutboxBatch batch, CancellationToken cancellationToken)
@@ -97,7 +109,11 @@ public sealed partial class AlertDispatcher(
         {
             lock (_inFlightGate)
             {
-                _inFlight.Remove(batch.SubscriptionId);
+                // A group chained after this one holds the slot now: leave it.
+                if (_inFlight.TryGetValue(batch.SubscriptionId, out var running) && running.GroupId == batch.GroupId)
+                {
+                    _inFlight.Remove(batch.SubscriptionId);
+                }
             }
 
             signal.Notify();

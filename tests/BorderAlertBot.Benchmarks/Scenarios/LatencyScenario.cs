@@ -34,7 +34,7 @@ public static class LatencyScenario
 {
     private const string Name = "latency";
     private const int Seed = 1027;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
     public static Command Create()
@@ -69,7 +69,9 @@ public static class LatencyScenario
             await sender.WaitForAsync(warmUp.ExpectedAlerts, DrainTimeout, cancellationToken);
             sender.Clear();
 
+            var gcPauseBefore = GC.GetTotalPauseDuration();
             var run = await CommitAsync(store, events, index, rate, rate * seconds, cancellationToken);
+            var gcPause = GC.GetTotalPauseDuration() - gcPauseBefore;
             var drained = await sender.WaitForAsync(run.ExpectedAlerts, DrainTimeout, cancellationToken);
             await bot.StopAsync(CancellationToken.None);
 
@@ -92,6 +94,7 @@ public static class LatencyScenario
             new Measurement(Name, "p99_ms", Percentile(latencies, 99), "ms").Print();
             new Measurement(Name, "max_ms", latencies.Length == 0 ? double.NaN : latencies[^1], "ms").Print();
             new Measurement(Name, "write_p99_ms", Percentile([.. run.WriteMs.Order()], 99), "ms").Print();
+            new Measurement(Name, "gc_pause_ms", gcPause.TotalMilliseconds, "ms").Print();
             return drained && latencies.Length == run.ExpectedAlerts ? 0 : 1;
         }
         finally
