@@ -46,14 +46,15 @@ public sealed class SqliteChangeFeed(SqliteDatabase database, TimeProvider timeP
         return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
     }
 
-    public async Task SetAsync(string name, long position, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO cursors (name, position, updated_at) VALUES ($name, $position, $at) ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at;";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$position", position);
-        command.Parameters.AddWithValue("$at", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task SetAsync(string name, long position, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO cursors (name, position, updated_at) VALUES ($name, $position, $at) ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at;";
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$position", position);
+            command.Parameters.AddWithValue("$at", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 }

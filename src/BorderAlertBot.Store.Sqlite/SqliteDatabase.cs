@@ -30,11 +30,12 @@ public sealed partial class SqliteDatabase : IDisposable
         }.ToString();
         _timeProvider = timeProvider;
         _logger = logger;
-        _writes = new SqliteWriteQueue(OpenAsync);
+        _writes = new SqliteWriteQueue(OpenForWritingAsync);
     }
 
     public string FilePath { get; }
 
+    /// <summary>A connection for reading. Write through <see cref="WriteAsync{T}"/>.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureMigratedAsync(cancellationToken);
@@ -44,7 +45,8 @@ public sealed partial class SqliteDatabase : IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> inside a write transaction, possibly shared with other writers' work (group commit),
     /// and returns once that transaction is committed. If <paramref name="work"/> throws, only its own writes are undone.
-    /// It must not commit or roll back the transaction, nor write through another connection.
+    /// It must not commit or roll back the transaction, write through another connection, or wait for another write (that
+    /// write would be queued behind this one, which waits for it).
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         _writes.WriteAsync(work, cancellationToken);
@@ -80,7 +82,7 @@ public sealed partial class SqliteDatabase : IDisposable
             }
 
             await using var connection = await OpenRawAsync(cancellationToken);
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL;", cancellationToken);
             await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);", cancellationToken);
             var applied = new HashSet<int>();
             await using (var command = connection.CreateCommand())
@@ -122,8 +124,17 @@ public sealed partial class SqliteDatabase : IDisposable
 
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
+        // Pooled: opening is cheap, and reading needs no settings (these only matter to writes). Statements are parsed
+        // on every command, so none is run here that a read does not need.
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>A connection for the write queue: foreign keys enforced, commits without an fsync each (WAL, NORMAL), and waits for another process's writer.</summary>
+    private async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;", cancellationToken);
         return connection;
     }

@@ -185,7 +185,7 @@ public sealed partial class AlertDispatcher(
         {
             // An alert shows the revision that raised it; later revisions follow as updates. One withdrawn meanwhile is not sent.
             var latest = await events.TryGetAsync(item.EventId, cancellationToken);
-            var shown = await events.TryGetRevisionAsync(item.EventId, item.Revision, cancellationToken);
+            var shown = latest?.Revision.Number == item.Revision ? latest : await events.TryGetRevisionAsync(item.EventId, item.Revision, cancellationToken);
             if (latest is null || shown is null || latest.Status is EventStatus.Retracted or EventStatus.Rejected)
             {
                 await outbox.CompleteAsync(batch.GroupId, [item.Id], messageRef: string.Empty, now, cancellationToken);

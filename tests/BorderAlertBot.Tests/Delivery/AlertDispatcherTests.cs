@@ -234,4 +234,31 @@ public sealed class AlertDispatcherTests
         Assert.Equal(calls[0].IdempotencyKey, calls[1].IdempotencyKey);
         Assert.Single(pipeline.Sender.Messages);
     }
+
+    [Fact]
+    public async Task An_alert_claimed_while_the_channels_previous_send_is_finishing_goes_right_after_it()
+    {
+        // Arrange: the first alert's send is in flight (held by the platform) when the second alert is planned.
+        using var pipeline = await DeliveryPipeline.StartAsync();
+        await pipeline.SubscribeAsync();
+        var release = new TaskCompletionSource();
+        pipeline.Sender.BlockNext(release.Task);
+        var first = await pipeline.ImportAsync(new EventBuilder().Build());
+        await pipeline.WatchAsync();
+        Assert.Equal(1, await pipeline.Dispatcher.StartDueAsync(CancellationToken.None));
+        var second = await pipeline.ImportAsync(new EventBuilder().Build());
+        await pipeline.WatchAsync();
+
+        // The worker's loop runs just after the first send marked its rows sent, before it let go of the channel's slot:
+        // the claim sees the channel free and takes the second alert.
+        pipeline.OutboxHook.AfterNextCompletion(() => pipeline.Dispatcher.StartDueAsync(CancellationToken.None));
+
+        // Act
+        release.SetResult();
+        await pipeline.Dispatcher.WhenSentAsync();
+        await pipeline.Dispatcher.WhenSentAsync();
+
+        // Assert: both went, in order, without the clock moving (not after the claim's one-minute lease ran out).
+        Assert.Equal([first.Id, second.Id], pipeline.Sender.Messages.Select(message => Assert.Single(message.Message.Entries).Event.Id));
+    }
 }

@@ -4,6 +4,7 @@ using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Hosting;
+using BorderAlertBot.Store.Sqlite;
 using BorderAlertBot.Subscriptions;
 using BorderAlertBot.Testing.Builders;
 using BorderAlertBot.Testing.Fakes;
@@ -48,6 +49,8 @@ public sealed class DeliveryPipeline : IDisposable
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         services.RemoveAll<IAlertSender>();
         services.AddSingleton<IAlertSender>(sender);
+        services.AddSingleton<SqliteOutboxStore>();
+        services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(provider => new CompletionHookOutbox(provider.GetRequiredService<SqliteOutboxStore>())));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
@@ -58,6 +61,9 @@ public sealed class DeliveryPipeline : IDisposable
     public IServiceProvider Services => _services;
 
     public IOutboxStore Outbox => _services.GetRequiredService<IOutboxStore>();
+
+    /// <summary>The outbox as the pipeline sees it, with a hook into the moment after a completion is written.</summary>
+    public CompletionHookOutbox OutboxHook => (CompletionHookOutbox)Outbox;
 
     public ISubscriptionStore Subscriptions => _services.GetRequiredService<ISubscriptionStore>();
 

@@ -1,0 +1,51 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Delivery;
+using BorderAlertBot.Domain;
+using BorderAlertBot.Subscriptions;
+
+namespace BorderAlertBot.Tests.Delivery;
+
+/// <summary>
+/// The real outbox, with a hook that runs once right after a completion is written: the moment between a send marking
+/// its rows sent and the dispatcher letting go of the channel's slot, which a test cannot otherwise reach.
+/// </summary>
+public sealed class CompletionHookOutbox(IOutboxStore inner) : IOutboxStore
+{
+    private Func<Task>? _afterNextCompletion;
+
+    public void AfterNextCompletion(Func<Task> hook) => _afterNextCompletion = hook;
+
+    public async Task CompleteAsync(string groupId, IReadOnlyList<long> itemIds, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await inner.CompleteAsync(groupId, itemIds, messageRef, at, cancellationToken);
+        if (Interlocked.Exchange(ref _afterNextCompletion, null) is { } hook)
+        {
+            await hook();
+        }
+    }
+
+    public Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, string cursorName, long cursorPosition, CancellationToken cancellationToken) =>
+        inner.EnqueueAsync(entries, cursorName, cursorPosition, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxBatch>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxBatches, CancellationToken cancellationToken) =>
+        inner.ClaimDueAsync(now, lease, maxBatches, cancellationToken);
+
+    public Task RetryLaterAsync(string groupId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        inner.RetryLaterAsync(groupId, nextAttemptAt, error, cancellationToken);
+
+    public Task DeadLetterAsync(string groupId, string error, CancellationToken cancellationToken) => inner.DeadLetterAsync(groupId, error, cancellationToken);
+
+    public Task EndLeaseAsync(string groupId, CancellationToken cancellationToken) => inner.EndLeaseAsync(groupId, cancellationToken);
+
+    public Task ReleaseAsync(string groupId, CancellationToken cancellationToken) => inner.ReleaseAsync(groupId, cancellationToken);
+
+    public Task<SentMessage?> TryGetAlertMessageAsync(SubscriptionId subscriptionId, EventId eventId, CancellationToken cancellationToken) =>
+        inner.TryGetAlertMessageAsync(subscriptionId, eventId, cancellationToken);
+
+    public Task<IReadOnlySet<SubscriptionId>> GetAlertedSubscriptionsAsync(EventId eventId, CancellationToken cancellationToken) =>
+        inner.GetAlertedSubscriptionsAsync(eventId, cancellationToken);
+
+    public Task<OutboxCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+
+    public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken) => inner.NextDueAtAsync(cancellationToken);
+}
