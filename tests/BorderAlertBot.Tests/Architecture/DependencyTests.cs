@@ -9,6 +9,7 @@ public sealed class DependencyTests
     private static readonly Assembly Core = typeof(ConflictEvent).Assembly;
     private static readonly Assembly Ingestion = typeof(Ingestion.SampleScenario).Assembly;
     private static readonly Assembly Sqlite = typeof(Store.Sqlite.SqliteEventStore).Assembly;
+    private static readonly Assembly Charts = typeof(Charts.EventsPerDayChart).Assembly;
 
     [Fact]
     public void Core_references_only_the_base_library_and_extension_abstractions()
@@ -19,6 +20,9 @@ public sealed class DependencyTests
             || name.Contains("Npgsql", StringComparison.OrdinalIgnoreCase)
             || name.StartsWith("BorderAlertBot", StringComparison.Ordinal)
             || name.StartsWith("Spectre", StringComparison.Ordinal)
+            || name.StartsWith("ScottPlot", StringComparison.Ordinal)
+            || name.StartsWith("SkiaSharp", StringComparison.Ordinal)
+            || name.StartsWith("HarfBuzzSharp", StringComparison.Ordinal)
             || name.StartsWith("System.CommandLine", StringComparison.Ordinal));
 
         Assert.Empty(forbidden);
@@ -33,6 +37,21 @@ public sealed class DependencyTests
         Assert.DoesNotContain("BorderAlertBot", References(Ingestion));
         Assert.Contains("BorderAlertBot.Core", References(Sqlite));
         Assert.Contains("BorderAlertBot.Core", References(Ingestion));
+    }
+
+    [Fact]
+    public void The_charts_know_only_core_and_nothing_else_knows_the_charts()
+    {
+        var references = References(Charts);
+
+        Assert.Contains("BorderAlertBot.Core", references);
+        Assert.Contains("ScottPlot", references);
+        Assert.DoesNotContain("BorderAlertBot", references);
+        Assert.DoesNotContain("BorderAlertBot.Ingestion", references);
+        Assert.DoesNotContain("BorderAlertBot.Store.Sqlite", references);
+        Assert.DoesNotContain("BorderAlertBot.Charts", References(Core));
+        Assert.DoesNotContain("BorderAlertBot.Charts", References(Sqlite));
+        Assert.DoesNotContain("BorderAlertBot.Charts", References(Ingestion));
     }
 
     [Fact]

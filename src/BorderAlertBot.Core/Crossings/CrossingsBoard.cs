@@ -1,0 +1,93 @@
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Domain;
+using BorderAlertBot.Geography;
+using BorderAlertBot.Storage;
+
+namespace BorderAlertBot.Crossings;
+
+/// <summary>
+/// The board of border-trade crossings (ARCHITECTURE.md §7 <c>crossings [region]</c>, and the digest's board in §8): each
+/// gazetteer crossing with its status as of a moment, since when, and the last trade disruption there. Platform-neutral;
+/// the command and digest renderers format it.
+/// </summary>
+/// <remarks>
+/// Only verified trade disruptions count (pending, rejected and retracted ones never do), read in one bounded query: the
+/// <see cref="MaxEvents"/> latest that occurred in the <see cref="LookBack"/> up to and including the moment. A crossing
+/// whose last status-setting event is older than that shows <see cref="CrossingStatus.Unknown"/>: the board states only
+/// what is on record, and a year-old closure is no longer news the bot can vouch for. An event is at a crossing as
+/// <see cref="Region.Place"/> with <see cref="AtCrossingKm"/> decides: a precise point within that distance, otherwise a
+/// place or township named as one of the crossing's names.
+/// </remarks>
+public sealed class CrossingsBoard
+{
+    /// <summary>How close a precisely located event must be to count as at the crossing (the "at the border" band).</summary>
+    public const double AtCrossingKm = 10;
+
+    /// <summary>The most trade disruptions read for one board.</summary>
+    public const int MaxEvents = 500;
+
+    private readonly IEventQueries _queries;
+    private readonly IReadOnlyList<Crossing> _crossings;
+
+    /// <param name="locator">Gives each crossing its border from its own point, as it does for events.</param>
+    public CrossingsBoard(IEventQueries queries, Gazetteer gazetteer, BorderLocator locator)
+    {
+        _queries = queries;
+        _crossings = gazetteer.Entries
+            .Where(entry => entry.IsCrossing)
+            .Select(entry => new Crossing(entry, locator.Locate(PointOf(entry))?.Pair, new Region.Place(entry, AtCrossingKm)))
+            .ToList();
+    }
+
+    /// <summary>How far back before the moment the board looks for trade disruptions.</summary>
+    public static TimeSpan LookBack { get; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// The crossings in <paramref name="region"/> (all when null) as of <paramref name="asOf"/>: closed first, then
+    /// restricted, open and unknown, by name within each.
+    /// </summary>
+    public async Task<IReadOnlyList<CrossingState>> GetAsync(Region? region, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var crossings = _crossings.Where(crossing => region is null || crossing.IsIn(region)).ToList();
+        if (crossings.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = new EventFilter
+        {
+            Kinds = [EventKind.TradeDisruption],
+            Statuses = [EventStatus.Verified],
+            From = asOf - LookBack,
+            To = asOf.AddTicks(1),
+        };
+        var latest = await _queries.LatestAsync(filter, MaxEvents, cancellationToken);
+
+        // Ties in time are broken by id, so the same events always give the same board.
+        var oldestFirst = latest
+            .OrderBy(e => e.Occurred.At)
+            .ThenBy(e => e.Id.Value, StringComparer.Ordinal)
+            .ToList();
+        return crossings
+            .Select(crossing => CrossingStatusRules.Decide(crossing.Entry, oldestFirst.Where(crossing.Vicinity.Contains)))
+            .OrderBy(state => CrossingStatusRules.Rank(state.Status))
+            .ThenBy(state => state.Crossing.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(state => state.Crossing.Slug, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static Location PointOf(GazetteerEntry entry) =>
+        new(entry.CountryCode, entry.Admin1, null, entry.Admin3, entry.Name, entry.Point, LocationPrecision.Exact);
+
+    private sealed record Crossing(GazetteerEntry Entry, BorderPair? Border, Region.Place Vicinity)
+    {
+        // A country matches the entry's country; a border, the line nearest the crossing; a place, the crossings within its radius.
+        public bool IsIn(Region region) => region switch
+        {
+            Region.Country country => string.Equals(Entry.CountryCode, country.Code, StringComparison.OrdinalIgnoreCase),
+            Region.Border border => Border == border.Pair,
+            Region.Place place => Geodesy.DistanceKm(place.Entry.Point, Entry.Point) <= place.RadiusKm,
+            _ => false,
+        };
+    }
+}
