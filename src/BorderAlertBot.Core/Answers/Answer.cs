@@ -9,7 +9,10 @@ namespace BorderAlertBot.Answers;
 /// </summary>
 public sealed record Answer(string Title, IReadOnlyList<AnswerBlock> Blocks, ChartImage? Image = null, bool IsPrivate = false)
 {
-    /// <summary>A short private reply that says what was wrong and, when something close exists, what was meant.</summary>
-    public static Answer Problem(string message, string? suggestion = null) =>
-        new("That did not work", [new AnswerBlock.Paragraph(suggestion is null ? message : $"{message} (did you mean {suggestion}?)")], IsPrivate: true);
+    /// <summary>Whether this answer says the command could not be done (a bad argument, a missing event).</summary>
+    public bool IsProblem { get; init; }
+
+    /// <summary>A short private reply that says what was wrong and what is valid.</summary>
+    public static Answer Problem(string message) =>
+        new("That did not work", [new AnswerBlock.Paragraph(message)], IsPrivate: true) { IsProblem = true };
 }

@@ -18,6 +18,7 @@ public static class BorderAlertBotCli
         root.Subcommands.Add(EventsCommand.Create(environment));
         root.Subcommands.Add(SubscriptionsCommand.Create(environment));
         root.Subcommands.Add(DeliveriesCommand.Create(environment));
+        root.Subcommands.Add(QueryCommand.Create(environment));
         root.SetAction(async (parseResult, cancellationToken) =>
         {
             // No verb means "run"; leftover "--Key=Value" tokens are configuration, anything else is a mistyped verb.

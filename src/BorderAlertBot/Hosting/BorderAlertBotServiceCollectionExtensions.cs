@@ -1,5 +1,9 @@
 using BorderAlertBot.Alerting;
+using BorderAlertBot.Answers;
+using BorderAlertBot.Charts;
+using BorderAlertBot.Commands;
 using BorderAlertBot.Configuration;
+using BorderAlertBot.Crossings;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Geography;
@@ -35,6 +39,10 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<AlertWatcher>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DeliveryExplainer>();
+        services.AddSingleton<CommandParser>();
+        services.AddSingleton<CrossingsBoard>();
+        services.AddSingleton<CommandAnswerer>();
+        services.AddBorderAlertBotCharts();
         services.TryAddSingleton(_ => new ConsoleAlertSender(Console.Out));
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<ConsoleAlertSender>());
         return services;

@@ -1,0 +1,129 @@
+using System.Globalization;
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Alerting;
+using BorderAlertBot.Commands;
+using BorderAlertBot.Crossings;
+using BorderAlertBot.Domain;
+using BorderAlertBot.Storage;
+
+namespace BorderAlertBot.Answers;
+
+/// <summary>
+/// Answers the subcommands anyone may run — <c>help</c>, <c>latest</c>, <c>summary</c>, <c>event</c>, <c>search</c>,
+/// <c>crossings</c> — from the store, the same for Discord, Slack, the console and the CLI.
+/// </summary>
+public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, CrossingsBoard crossings, IChartRenderer charts, TimeProvider timeProvider)
+{
+    /// <summary>How many events a summary lists as its top events.</summary>
+    public const int TopEvents = 5;
+
+    public async Task<Answer> AnswerAsync(BorderCommand command, CancellationToken cancellationToken) => command switch
+    {
+        HelpCommand help => new Answer("/border help", [new AnswerBlock.Paragraph(CommandHelp.For(help))], IsPrivate: true),
+        LatestCommand latest => await LatestAsync(latest, cancellationToken),
+        SummaryCommand summary => await SummaryAsync(summary, cancellationToken),
+        EventCommand shown => await EventAsync(shown, cancellationToken),
+        SearchCommand search => await SearchAsync(search, cancellationToken),
+        CrossingsCommand board => await CrossingsAsync(board, cancellationToken),
+        _ => Answer.Problem($"/border {command.Name} needs a channel: run it in Discord or Slack."),
+    };
+
+    private async Task<Answer> LatestAsync(LatestCommand command, CancellationToken cancellationToken)
+    {
+        var filter = new EventFilter
+        {
+            Kinds = command.Kind is { } kind ? [kind] : null,
+            Statuses = [EventStatus.Verified],
+            Region = RegionQuery.FilterOf(command.Region),
+        };
+        var found = RegionQuery.Keep(command.Region, await queries.LatestAsync(filter, RegionQuery.LimitFor(command.Region, command.Limit), cancellationToken)).Take(command.Limit).ToList();
+        var what = command.Kind is { } k ? AlertTextRenderer.Humanize(k).ToLowerInvariant() + " events" : "events";
+        var where = command.Region is { } region ? $" in {region}" : string.Empty;
+        return found.Count == 0
+            ? new Answer($"Latest {what}{where}", [new AnswerBlock.Paragraph($"No verified {what}{where} yet.")])
+            : new Answer($"Latest {what}{where}", [new AnswerBlock.EventList(null, found)]);
+    }
+
+    private async Task<Answer> SummaryAsync(SummaryCommand command, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var from = now - command.Period;
+        var previousFrom = from - command.Period;
+        var region = RegionQuery.FilterOf(command.Region);
+        var filter = new EventFilter { Statuses = [EventStatus.Verified], Region = region, From = from, To = now };
+        var previousFilter = filter with { From = previousFrom, To = from };
+        var counts = await queries.CountByKindAndDayAsync(filter, cancellationToken);
+        var previous = await queries.CountByKindAndDayAsync(previousFilter, cancellationToken);
+        var top = RegionQuery.Keep(command.Region, await queries.LatestAsync(filter, RegionQuery.LimitFor(command.Region, 200), cancellationToken))
+            .OrderByDescending(conflictEvent => conflictEvent.Severity.Effective)
+            .ThenByDescending(conflictEvent => conflictEvent.Occurred.At)
+            .Take(TopEvents)
+            .ToList();
+        var period = DescribePeriod(command.Period);
+        var where = command.Region is { } r ? $" in {r}" : string.Empty;
+        var facts = Enum.GetValues<EventKind>()
+            .Select(kind => new Fact(AlertTextRenderer.Humanize(kind), Compare(Sum(counts, kind), Sum(previous, kind))))
+            .ToList();
+        var title = $"Summary of the last {period}{where}";
+        var chart = charts.RenderEventsPerDay(counts, DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime), title);
+        return new Answer(title,
+        [
+            new AnswerBlock.Facts(facts),
+            top.Count == 0 ? new AnswerBlock.Paragraph("No verified events in this period.") : new AnswerBlock.EventList("Top events by severity", top),
+        ], chart);
+    }
+
+    private async Task<Answer> EventAsync(EventCommand command, CancellationToken cancellationToken)
+    {
+        var conflictEvent = await events.TryGetAsync(command.Id, cancellationToken);
+        if (conflictEvent is null)
+        {
+            return Answer.Problem($"event: no event {command.Id}; /border search finds events by words");
+        }
+
+        var revisions = await events.GetRevisionsAsync(command.Id, cancellationToken);
+        return new Answer(conflictEvent.Title, [new AnswerBlock.EventDetail(conflictEvent, revisions)]);
+    }
+
+    private async Task<Answer> SearchAsync(SearchCommand command, CancellationToken cancellationToken)
+    {
+        var filter = new EventFilter { Statuses = [EventStatus.Verified], From = command.Since is { } since ? timeProvider.GetUtcNow() - since : null };
+        var found = await queries.SearchAsync(command.Text, filter, LatestCommand.DefaultLimit, cancellationToken);
+        var title = $"Search: {command.Text}";
+        return found.Count == 0
+            ? new Answer(title, [new AnswerBlock.Paragraph("Nothing verified matches those words.")])
+            : new Answer(title, [new AnswerBlock.EventList(null, found)]);
+    }
+
+    private async Task<Answer> CrossingsAsync(CrossingsCommand command, CancellationToken cancellationToken)
+    {
+        var board = await crossings.GetAsync(command.Region, timeProvider.GetUtcNow(), cancellationToken);
+        var where = command.Region is { } region ? $" in {region}" : string.Empty;
+        if (board.Count == 0)
+        {
+            return new Answer($"Crossings{where}", [new AnswerBlock.Paragraph($"No border-trade crossing is known{where}.")]);
+        }
+
+        var facts = board.Select(state => new Fact(state.Crossing.Name, DescribeState(state))).ToList();
+        return new Answer($"Crossings{where}", [new AnswerBlock.Facts(facts)]);
+    }
+
+    private static string DescribeState(CrossingState state)
+    {
+        var status = state.Status.ToString().ToLowerInvariant();
+        var since = state.Since is { } at ? string.Create(CultureInfo.InvariantCulture, $" since {at:yyyy-MM-dd}") : string.Empty;
+        var last = state.LastEvent is { } e ? $" · last: {e.Title} ({e.Id})" : " · no trade disruption on record";
+        return status + since + last;
+    }
+
+    private static int Sum(IReadOnlyList<DailyCount> counts, EventKind kind) => counts.Where(count => count.Kind == kind).Sum(count => count.Count);
+
+    private static string Compare(int now, int before) => before == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{now} (none the period before)")
+        : string.Create(CultureInfo.InvariantCulture, $"{now} ({(now - before) * 100.0 / before:+0;-0;±0} % on the {before} the period before)");
+
+    private static string DescribePeriod(TimeSpan period) =>
+        period.TotalDays >= 1 && period.TotalDays == Math.Floor(period.TotalDays)
+            ? string.Create(CultureInfo.InvariantCulture, $"{period.TotalDays:0} day{(period.TotalDays == 1 ? string.Empty : "s")}")
+            : string.Create(CultureInfo.InvariantCulture, $"{period.TotalHours:0} hours");
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using BorderAlertBot.Abstractions;
+using BorderAlertBot.Answers;
+using BorderAlertBot.Commands;
+using BorderAlertBot.Crossings;
+
+namespace BorderAlertBot.Cli;
+
+/// <summary>
+/// <c>query [--at TIME] [--out DIR] WORDS…</c>: runs a <c>/border</c> subcommand from the command line, read by the same
+/// grammar and answered by the same code as in a channel (<c>query latest clash CN-MM 5</c>, <c>query summary 30d</c>).
+/// </summary>
+public static class QueryCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var words = new Argument<string[]>("words") { Description = "The subcommand and its arguments, as typed after /border (e.g. latest clash CN-MM 5).", Arity = ArgumentArity.OneOrMore };
+        var at = new Option<string?>("--at") { Description = "Answer as of this time (ISO 8601, e.g. 2024-01-15T00:00Z) instead of now: the sample scenario is from 2023–24." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Write the answer's chart (PNG) into this folder." };
+        var command = new Command("query", "Ask what a channel can ask with /border: latest, summary, event, search, crossings, help.") { words, at, output };
+        command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
+        {
+            var atText = parseResult.GetValue(at);
+            DateTimeOffset? asOf = null;
+            if (atText is not null)
+            {
+                if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    await environment.Error.WriteLineAsync($"--at: '{atText}' is not a time; use ISO 8601 such as 2024-01-15T00:00Z.");
+                    return ExitCodes.InvalidConfiguration;
+                }
+
+                asOf = parsed;
+            }
+
+            // The shell has already split quoted words: quote again any that holds a space, so the grammar sees it whole.
+            var text = string.Join(' ', parseResult.GetValue(words)!.Select(word => word.Contains(' ', StringComparison.Ordinal) ? $"\"{word}\"" : word));
+            var result = services.GetRequiredService<CommandParser>().Parse(text);
+            if (result is not CommandParseResult.Parsed { Command: var parsedCommand })
+            {
+                await environment.Error.WriteLineAsync(((CommandParseResult.Invalid)result).Error.Message); // The message names the option, what is valid, and any suggestion.
+                return ExitCodes.InvalidConfiguration;
+            }
+
+            var answerer = asOf is { } moment
+                ? new CommandAnswerer(services.GetRequiredService<IEventStore>(), services.GetRequiredService<IEventQueries>(), services.GetRequiredService<CrossingsBoard>(),
+                    services.GetRequiredService<IChartRenderer>(), new FixedTimeProvider(moment))
+                : services.GetRequiredService<CommandAnswerer>();
+            var answer = await answerer.AnswerAsync(parsedCommand, ct);
+            await environment.Output.WriteLineAsync(AnswerTextRenderer.Render(answer));
+            if (answer.Image is { } image && parseResult.GetValue(output) is { } folder)
+            {
+                folder.Create();
+                var path = Path.Combine(folder.FullName, image.FileName);
+                await File.WriteAllBytesAsync(path, image.Png, ct);
+                await environment.Output.WriteLineAsync($"Chart written to {path}");
+            }
+
+            return answer.IsProblem ? ExitCodes.Failed : ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>A clock stopped at one moment, for answering "as of".</summary>
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

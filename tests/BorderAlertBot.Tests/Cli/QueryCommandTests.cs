@@ -1,0 +1,131 @@
+using BorderAlertBot.Cli;
+using BorderAlertBot.Ingestion;
+using BorderAlertBot.Tests.Support;
+
+namespace BorderAlertBot.Tests.Cli;
+
+/// <summary><c>query …</c> answers what a channel can ask with <c>/border</c>, on a store holding the sample scenario.</summary>
+public sealed class QueryCommandTests : IDisposable
+{
+    private readonly BotData _data = new();
+    private readonly CliRunner _cli;
+
+    public QueryCommandTests() => _cli = new CliRunner(_data.DatabasePath);
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Latest_lists_the_newest_verified_clashes_on_the_border_newest_first()
+    {
+        await ImportSampleAsync();
+
+        var result = await _cli.RunAsync("query", "latest", "clash", "CN-MM", "3");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.StartsWith("Latest border clash events in CN-MM", result.Output, StringComparison.Ordinal);
+        var lines = result.Output.Split('\n').Where(line => line.StartsWith('•')).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Contains("evt_laukkai_surrender_2024", lines[0], StringComparison.Ordinal);
+        Assert.All(lines, line => Assert.Contains("https://", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Summary_compares_each_kind_with_the_period_before_lists_the_worst_events_and_writes_its_chart()
+    {
+        // Arrange
+        await ImportSampleAsync();
+        var charts = Path.Combine(_data.Folder, "charts");
+
+        // Act
+        var result = await _cli.RunAsync("query", "--at", "2023-11-15T00:00Z", "--out", charts, "summary", "30d");
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Summary of the last 30 days", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Border clash: 5 (+400 % on the 1 the period before)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Top events by severity", result.Output, StringComparison.Ordinal);
+        Assert.Contains("[CRITICAL 5/5] MNDAA seizes Chinshwehaw", result.Output, StringComparison.Ordinal);
+        var png = Assert.Single(System.IO.Directory.GetFiles(charts, "*.png"));
+        Assert.Equal("events-per-day-2023-10-16-to-2023-11-15.png", Path.GetFileName(png));
+        Assert.True(new FileInfo(png).Length > 5_000);
+    }
+
+    [Fact]
+    public async Task Crossings_shows_chinshwehaw_closed_since_the_first_day_of_operation_1027()
+    {
+        await ImportSampleAsync();
+
+        var result = await _cli.RunAsync("query", "--at", "2023-11-01T00:00Z", "crossings");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Chinshwehaw: closed since 2023-10-27 · last: Trade through the Chinshwehaw crossing to China halted", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Event_shows_one_event_in_full_with_its_revisions()
+    {
+        await ImportSampleAsync();
+
+        var result = await _cli.RunAsync("query", "event", "evt_kyin_san_kyawt_trucks_burned_2023");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Sources (", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Revisions:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  2 · ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_finds_events_by_their_words()
+    {
+        await ImportSampleAsync();
+
+        var result = await _cli.RunAsync("query", "search", "air strike");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("evt_laiza_camp_strike_2023", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_region_is_named_with_what_was_probably_meant_and_nothing_runs()
+    {
+        var result = await _cli.RunAsync("query", "latest", "region:myanmar-china");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("region:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("CN-MM", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_command_says_it_needs_a_channel()
+    {
+        var result = await _cli.RunAsync("query", "mute", "2h");
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("needs a channel", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_that_does_not_exist_gets_a_private_pointer_to_search()
+    {
+        var result = await _cli.RunAsync("query", "event", "evt_nothing_here");
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("no event evt_nothing_here", result.Output, StringComparison.Ordinal);
+        Assert.Contains("(only you can see this)", result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Both steps of the sample scenario, imported as a curator would with the CLI.</summary>
+    private async Task ImportSampleAsync()
+    {
+        var assembly = typeof(SampleScenario).Assembly;
+        foreach (var step in SampleScenario.Steps)
+        {
+            await using var stream = assembly.GetManifestResourceStream($"BorderAlertBot.Sample.{step}")
+                ?? throw new InvalidOperationException($"No embedded sample step {step}.");
+            using var reader = new StreamReader(stream);
+            var imported = await _cli.RunAsync("import", _data.Write(step, await reader.ReadToEndAsync()));
+            Assert.Equal(ExitCodes.Success, imported.ExitCode);
+        }
+    }
+}
