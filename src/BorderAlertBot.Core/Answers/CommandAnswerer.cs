@@ -4,6 +4,7 @@ using BorderAlertBot.Alerting;
 using BorderAlertBot.Commands;
 using BorderAlertBot.Crossings;
 using BorderAlertBot.Domain;
+using BorderAlertBot.Geography;
 using BorderAlertBot.Storage;
 
 namespace BorderAlertBot.Answers;
@@ -52,8 +53,8 @@ public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, C
         var region = RegionQuery.FilterOf(command.Region);
         var filter = new EventFilter { Statuses = [EventStatus.Verified], Region = region, From = from, To = now };
         var previousFilter = filter with { From = previousFrom, To = from };
-        var counts = await queries.CountByKindAndDayAsync(filter, cancellationToken);
-        var previous = await queries.CountByKindAndDayAsync(previousFilter, cancellationToken);
+        var counts = await CountAsync(command, filter, cancellationToken);
+        var previous = await CountAsync(command, previousFilter, cancellationToken);
         var top = RegionQuery.Keep(command.Region, await queries.LatestAsync(filter, RegionQuery.LimitFor(command.Region, 200), cancellationToken))
             .OrderByDescending(conflictEvent => conflictEvent.Severity.Effective)
             .ThenByDescending(conflictEvent => conflictEvent.Occurred.At)
@@ -71,6 +72,20 @@ public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, C
             new AnswerBlock.Facts(facts),
             top.Count == 0 ? new AnswerBlock.Paragraph("No verified events in this period.") : new AnswerBlock.EventList("Top events by severity", top),
         ], chart);
+    }
+
+    /// <summary>Counts by kind and day: by the store for countries and borders; for a place, from its events as the geography decides.</summary>
+    private async Task<IReadOnlyList<DailyCount>> CountAsync(SummaryCommand command, EventFilter filter, CancellationToken cancellationToken)
+    {
+        if (command.Region is not Region.Place place)
+        {
+            return await queries.CountByKindAndDayAsync(filter, cancellationToken);
+        }
+
+        var near = (await queries.LatestAsync(filter, RegionQuery.PlaceSummaryLimit, cancellationToken)).Where(place.Contains);
+        return [.. near
+            .GroupBy(conflictEvent => (Day: DateOnly.FromDateTime(conflictEvent.Occurred.At.UtcDateTime), conflictEvent.Kind))
+            .Select(group => new DailyCount(group.Key.Day, group.Key.Kind, group.Count()))];
     }
 
     private async Task<Answer> EventAsync(EventCommand command, CancellationToken cancellationToken)

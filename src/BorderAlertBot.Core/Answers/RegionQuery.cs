@@ -13,6 +13,9 @@ internal static class RegionQuery
     /// <summary>How many more events to read when the geography, not the store, decides the region.</summary>
     public const int PlaceOverfetch = 20;
 
+    /// <summary>How many events of a summary's period are read when a place's summary is counted from its events.</summary>
+    public const int PlaceSummaryLimit = 5_000;
+
     public static RegionFilter? FilterOf(Region? region) => region switch
     {
         Region.Country country => new RegionFilter.Country(country.Code),

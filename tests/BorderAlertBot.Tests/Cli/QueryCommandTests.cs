@@ -51,6 +51,21 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_summary_for_a_place_counts_only_the_events_within_its_radius()
+    {
+        await ImportSampleAsync();
+
+        var result = await _cli.RunAsync("query", "--at", "2023-11-15T00:00Z", "summary", "30d", "chinshwehaw~5km");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Summary of the last 30 days in chinshwehaw~5km", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Border clash: 1 (none the period before)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Ceasefire call: 0 (none the period before)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Trade disruption: 1 (none the period before)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("evt_kunlong_ib143_surrender_2023", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Crossings_shows_chinshwehaw_closed_since_the_first_day_of_operation_1027()
     {
         await ImportSampleAsync();
