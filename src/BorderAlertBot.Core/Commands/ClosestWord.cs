@@ -24,9 +24,12 @@ internal static class ClosestWord
         foreach (var candidate in candidates)
         {
             var lower = candidate.ToLowerInvariant();
-            var distance = allowPrefix && query.Length >= 3 && lower.StartsWith(query, StringComparison.Ordinal) && lower.Length > query.Length
-                ? 1
-                : Math.Abs(lower.Length - query.Length) > MaxDistance ? int.MaxValue : PlaceNameKey.EditDistance(query, lower);
+            if (Math.Abs(lower.Length - query.Length) > MaxDistance && !(allowPrefix && lower.StartsWith(query, StringComparison.Ordinal)))
+            {
+                continue; // Too many edits apart for any distance to count: skip the arithmetic (hostile input can be long).
+            }
+
+            var distance = PlaceNameKey.Closeness(query, lower, allowPrefix);
             if (distance <= MaxDistance && (best is null || distance < best.Value.Distance))
             {
                 best = (candidate, distance);

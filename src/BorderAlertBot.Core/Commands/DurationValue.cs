@@ -6,7 +6,7 @@ namespace BorderAlertBot.Commands;
 /// <summary>A duration option (<c>2h</c>, <c>7d</c>, <c>0</c>) within a range, with errors that say the range.</summary>
 internal static class DurationValue
 {
-    // DurationText sums its parts; a long run of them ("99999d99999d…") would overflow TimeSpan.
+    // A duration a person types is short; a longer run of parts ("99999d99999d…") is not read as one.
     private const int MaxLength = 16;
 
     /// <summary>Whether the word reads as a duration at all, whatever its size.</summary>

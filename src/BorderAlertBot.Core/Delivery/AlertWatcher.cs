@@ -96,7 +96,8 @@ public sealed class AlertWatcher(
                 continue;
             }
 
-            if (candidate.Filter.Exclusion(current) is { } reason)
+            // A candidate passed every filter the index files by; only its keywords and actors are left to decide.
+            if (!candidate.Filter.MatchesText(current) && candidate.Filter.Exclusion(current) is { } reason)
             {
                 decisions.Add(new DeliveryLogEntry(candidate.Id, current.Id, current.Revision.Number, DeliveryDecision.Excluded, reason, now));
                 continue;

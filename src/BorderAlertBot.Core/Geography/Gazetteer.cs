@@ -52,7 +52,7 @@ public sealed partial class Gazetteer
 
         var threshold = Math.Max(2, query.Length / 3);
         return _byKey
-            .Select(pair => (Entry: pair.Value, Distance: Closeness(query, pair.Key)))
+            .Select(pair => (Entry: pair.Value, Distance: PlaceNameKey.Closeness(query, pair.Key)))
             .Where(candidate => candidate.Distance <= threshold)
             .GroupBy(candidate => candidate.Entry.Slug, StringComparer.Ordinal)
             .Select(group => (Slug: group.Key, Distance: group.Min(candidate => candidate.Distance)))
@@ -87,8 +87,4 @@ public sealed partial class Gazetteer
         found.Sort((a, b) => a.DistanceKm.CompareTo(b.DistanceKm));
         return found;
     }
-
-    // A name that starts with the query (of 3+ characters) counts as one edit away, so "kyin" suggests kyin-san-kyawt.
-    private static int Closeness(string query, string key) =>
-        query.Length >= 3 && key.StartsWith(query, StringComparison.Ordinal) ? 1 : PlaceNameKey.EditDistance(query, key);
 }

@@ -10,7 +10,8 @@ internal static class PlaceNameKey
 {
     public static string Of(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Normalising throws on a lone surrogate (broken text from a chat or a file): such a character is no letter anyway.
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD);
         var key = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -22,6 +23,45 @@ internal static class PlaceNameKey
 
         return key.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var valid = true;
+        for (var i = 0; i < text.Length && valid; i++)
+        {
+            valid = !char.IsSurrogate(text[i]) || (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[++i]));
+        }
+
+        if (valid)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(text[i]).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.ToString();
+    }
+
+    /// <summary>
+    /// How far <paramref name="candidate"/> is from what was typed, for "did you mean": the edit distance, except that a
+    /// longer candidate starting with 3 or more typed characters counts as one edit when <paramref name="allowPrefix"/>
+    /// ("kyin" finds kyin-san-kyawt, "cease" finds ceasefire).
+    /// </summary>
+    public static int Closeness(string typed, string candidate, bool allowPrefix = true) =>
+        allowPrefix && typed.Length >= 3 && candidate.Length > typed.Length && candidate.StartsWith(typed, StringComparison.Ordinal)
+            ? 1
+            : EditDistance(typed, candidate);
 
     /// <summary>Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps each cost 1.</summary>
     public static int EditDistance(string a, string b)

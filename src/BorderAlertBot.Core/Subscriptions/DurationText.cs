@@ -6,6 +6,8 @@ namespace BorderAlertBot.Subscriptions;
 /// <summary>Durations as people type them: 90s, 5m, 8h, 2d, 1h30m, or hh:mm:ss.</summary>
 public static partial class DurationText
 {
+    private static readonly long MaxSeconds = (long)TimeSpan.MaxValue.TotalSeconds;
+
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
@@ -26,19 +28,25 @@ public static partial class DurationText
             return false;
         }
 
+        // Summed in seconds and checked, so a long run of parts is refused instead of overflowing TimeSpan.
+        long seconds = 0;
         foreach (Capture capture in match.Groups["part"].Captures)
         {
-            var unit = capture.Value[^1];
-            var amount = int.Parse(capture.Value[..^1], CultureInfo.InvariantCulture);
-            duration += unit switch
+            var amount = long.Parse(capture.Value[..^1], CultureInfo.InvariantCulture);
+            seconds += amount * capture.Value[^1] switch
             {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
+                's' => 1,
+                'm' => 60,
+                'h' => 3_600,
+                _ => 86_400,
             };
+            if (seconds > MaxSeconds)
+            {
+                return false;
+            }
         }
 
+        duration = TimeSpan.FromSeconds(seconds);
         return true;
     }
 

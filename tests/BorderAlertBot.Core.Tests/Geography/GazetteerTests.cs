@@ -148,4 +148,12 @@ public sealed class GazetteerTests
 
         Assert.Contains("'muse' names both muse and mu-se", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Broken_text_with_a_lone_surrogate_is_looked_up_without_failing()
+    {
+        Assert.Equal("muse", Gazetteer.Bundled.TryFind("mu\uD800se")?.Slug);
+        Assert.Null(Gazetteer.Bundled.TryFind("\uDC00"));
+        Assert.NotNull(Gazetteer.Bundled.Suggest("mus\uD800", 3));
+    }
 }
