@@ -18,14 +18,18 @@ public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, C
     /// <summary>How many events a summary lists as its top events.</summary>
     public const int TopEvents = 5;
 
-    public async Task<Answer> AnswerAsync(BorderCommand command, CancellationToken cancellationToken) => command switch
+    public Task<Answer> AnswerAsync(BorderCommand command, CancellationToken cancellationToken) =>
+        AnswerAsync(command, timeProvider.GetUtcNow(), cancellationToken);
+
+    /// <summary>The answer as of <paramref name="now"/> (the CLI's <c>--at</c>): periods and boards end there.</summary>
+    public async Task<Answer> AnswerAsync(BorderCommand command, DateTimeOffset now, CancellationToken cancellationToken) => command switch
     {
         HelpCommand help => new Answer("/border help", [new AnswerBlock.Paragraph(CommandHelp.For(help))], IsPrivate: true),
         LatestCommand latest => await LatestAsync(latest, cancellationToken),
-        SummaryCommand summary => await SummaryAsync(summary, cancellationToken),
+        SummaryCommand summary => await SummaryAsync(summary, now, cancellationToken),
         EventCommand shown => await EventAsync(shown, cancellationToken),
-        SearchCommand search => await SearchAsync(search, cancellationToken),
-        CrossingsCommand board => await CrossingsAsync(board, cancellationToken),
+        SearchCommand search => await SearchAsync(search, now, cancellationToken),
+        CrossingsCommand board => await CrossingsAsync(board, now, cancellationToken),
         _ => Answer.Problem($"/border {command.Name} needs a channel: run it in Discord or Slack."),
     };
 
@@ -45,9 +49,8 @@ public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, C
             : new Answer($"Latest {what}{where}", [new AnswerBlock.EventList(null, found)]);
     }
 
-    private async Task<Answer> SummaryAsync(SummaryCommand command, CancellationToken cancellationToken)
+    private async Task<Answer> SummaryAsync(SummaryCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         var from = now - command.Period;
         var previousFrom = from - command.Period;
         var region = RegionQuery.FilterOf(command.Region);
@@ -100,9 +103,9 @@ public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, C
         return new Answer(conflictEvent.Title, [new AnswerBlock.EventDetail(conflictEvent, revisions)]);
     }
 
-    private async Task<Answer> SearchAsync(SearchCommand command, CancellationToken cancellationToken)
+    private async Task<Answer> SearchAsync(SearchCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var filter = new EventFilter { Statuses = [EventStatus.Verified], From = command.Since is { } since ? timeProvider.GetUtcNow() - since : null };
+        var filter = new EventFilter { Statuses = [EventStatus.Verified], From = command.Since is { } since ? now - since : null };
         var found = await queries.SearchAsync(command.Text, filter, LatestCommand.DefaultLimit, cancellationToken);
         var title = $"Search: {command.Text}";
         return found.Count == 0
@@ -110,9 +113,9 @@ public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, C
             : new Answer(title, [new AnswerBlock.EventList(null, found)]);
     }
 
-    private async Task<Answer> CrossingsAsync(CrossingsCommand command, CancellationToken cancellationToken)
+    private async Task<Answer> CrossingsAsync(CrossingsCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var board = await crossings.GetAsync(command.Region, timeProvider.GetUtcNow(), cancellationToken);
+        var board = await crossings.GetAsync(command.Region, now, cancellationToken);
         var where = command.Region is { } region ? $" in {region}" : string.Empty;
         if (board.Count == 0)
         {

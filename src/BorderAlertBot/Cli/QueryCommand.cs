@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using BorderAlertBot.Abstractions;
 using BorderAlertBot.Answers;
 using BorderAlertBot.Commands;
-using BorderAlertBot.Crossings;
 
 namespace BorderAlertBot.Cli;
 
@@ -43,11 +41,8 @@ public static class QueryCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            var answerer = asOf is { } moment
-                ? new CommandAnswerer(services.GetRequiredService<IEventStore>(), services.GetRequiredService<IEventQueries>(), services.GetRequiredService<CrossingsBoard>(),
-                    services.GetRequiredService<IChartRenderer>(), new FixedTimeProvider(moment))
-                : services.GetRequiredService<CommandAnswerer>();
-            var answer = await answerer.AnswerAsync(parsedCommand, ct);
+            var answerer = services.GetRequiredService<CommandAnswerer>();
+            var answer = asOf is { } moment ? await answerer.AnswerAsync(parsedCommand, moment, ct) : await answerer.AnswerAsync(parsedCommand, ct);
             await environment.Output.WriteLineAsync(AnswerTextRenderer.Render(answer));
             if (answer.Image is { } image && parseResult.GetValue(output) is { } folder)
             {
@@ -60,11 +55,5 @@ public static class QueryCommand
             return answer.IsProblem ? ExitCodes.Failed : ExitCodes.Success;
         }, cancellationToken));
         return command;
-    }
-
-    /// <summary>A clock stopped at one moment, for answering "as of".</summary>
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
