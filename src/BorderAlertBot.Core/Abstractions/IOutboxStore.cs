@@ -32,6 +32,9 @@ public interface IOutboxStore
     /// <summary>Gives a batch back unsent and without counting an attempt (the subscription was paused meanwhile).</summary>
     Task ReleaseAsync(string groupId, CancellationToken cancellationToken);
 
+    /// <summary>Makes this subscription's unclaimed rows that wait beyond <paramref name="dueAt"/> due then (a mute ended early); returns how many.</summary>
+    Task<int> BringForwardAsync(SubscriptionId subscriptionId, DateTimeOffset dueAt, CancellationToken cancellationToken);
+
     /// <summary>The message that carried the alert for this event to this subscription, or null if none went out.</summary>
     Task<SentMessage?> TryGetAlertMessageAsync(SubscriptionId subscriptionId, EventId eventId, CancellationToken cancellationToken);
 

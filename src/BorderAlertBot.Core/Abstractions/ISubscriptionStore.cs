@@ -15,6 +15,9 @@ public interface ISubscriptionStore
 
     Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The subscriptions that deliver to this target (a channel's own, for its commands), oldest first.</summary>
+    Task<IReadOnlyList<Subscription>> ListForTargetAsync(DeliveryTarget target, CancellationToken cancellationToken);
+
     /// <summary>A number that changes whenever any subscription does, so a matcher knows when to rebuild its index.</summary>
     Task<long> GetVersionAsync(CancellationToken cancellationToken);
 }

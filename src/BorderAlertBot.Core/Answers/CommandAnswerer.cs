@@ -10,28 +10,41 @@ using BorderAlertBot.Storage;
 namespace BorderAlertBot.Answers;
 
 /// <summary>
-/// Answers the subcommands anyone may run — <c>help</c>, <c>latest</c>, <c>summary</c>, <c>event</c>, <c>search</c>,
-/// <c>crossings</c> — from the store, the same for Discord, Slack, the console and the CLI.
+/// Answers every <c>/border</c> subcommand, the same for Discord, Slack, the console and the CLI: the queries anyone may
+/// run — <c>help</c>, <c>latest</c>, <c>summary</c>, <c>event</c>, <c>search</c>, <c>crossings</c> — from the store here, and
+/// the channel's own subcommands through <see cref="ChannelCommandAnswerer"/>, once the caller's rights are checked.
 /// </summary>
-public sealed class CommandAnswerer(IEventStore events, IEventQueries queries, CrossingsBoard crossings, IChartRenderer charts, TimeProvider timeProvider)
+public sealed class CommandAnswerer(
+    IEventStore events, IEventQueries queries, CrossingsBoard crossings, IChartRenderer charts, ChannelCommandAnswerer channels, TimeProvider timeProvider)
 {
     /// <summary>How many events a summary lists as its top events.</summary>
     public const int TopEvents = 5;
 
-    public Task<Answer> AnswerAsync(BorderCommand command, CancellationToken cancellationToken) =>
-        AnswerAsync(command, timeProvider.GetUtcNow(), cancellationToken);
+    public Task<Answer> AnswerAsync(BorderCommand command, CommandCaller caller, CancellationToken cancellationToken) =>
+        AnswerAsync(command, caller, timeProvider.GetUtcNow(), cancellationToken);
 
-    /// <summary>The answer as of <paramref name="now"/> (the CLI's <c>--at</c>): periods and boards end there.</summary>
-    public async Task<Answer> AnswerAsync(BorderCommand command, DateTimeOffset now, CancellationToken cancellationToken) => command switch
+    /// <summary>
+    /// The answer as of <paramref name="now"/> (the CLI's <c>--at</c>): periods, boards and previews end there. Changes a
+    /// command makes (a subscription, a mute) happen at the clock's now.
+    /// </summary>
+    public async Task<Answer> AnswerAsync(BorderCommand command, CommandCaller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        HelpCommand help => new Answer("/border help", [new AnswerBlock.Paragraph(CommandHelp.For(help))], IsPrivate: true),
-        LatestCommand latest => await LatestAsync(latest, cancellationToken),
-        SummaryCommand summary => await SummaryAsync(summary, now, cancellationToken),
-        EventCommand shown => await EventAsync(shown, cancellationToken),
-        SearchCommand search => await SearchAsync(search, now, cancellationToken),
-        CrossingsCommand board => await CrossingsAsync(board, now, cancellationToken),
-        _ => Answer.Problem($"/border {command.Name} needs a channel: run it in Discord or Slack."),
-    };
+        if (command.RequiresAdmin && !await caller.Permissions.CanManageChannelAsync(cancellationToken))
+        {
+            return Answer.Problem($"{command.Name}: only channel admins can change this channel's alerts, and that needs {caller.Permissions.Requirement}; /border subscriptions and /border why work for everyone");
+        }
+
+        return command switch
+        {
+            HelpCommand help => new Answer("/border help", [new AnswerBlock.Paragraph(CommandHelp.For(help))], IsPrivate: true),
+            LatestCommand latest => await LatestAsync(latest, cancellationToken),
+            SummaryCommand summary => await SummaryAsync(summary, now, cancellationToken),
+            EventCommand shown => await EventAsync(shown, cancellationToken),
+            SearchCommand search => await SearchAsync(search, now, cancellationToken),
+            CrossingsCommand board => await CrossingsAsync(board, now, cancellationToken),
+            _ => await channels.AnswerAsync(command, caller, now, cancellationToken),
+        };
+    }
 
     private async Task<Answer> LatestAsync(LatestCommand command, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using BorderAlertBot.Digests;
 
 namespace BorderAlertBot.Commands;
 
@@ -26,7 +28,9 @@ internal sealed partial class CommandBuilder
 
     private static CommandParseResult Digest(CommandArguments args)
     {
-        if (!args.TryGetOne("time", out var timeText, out var error) || !args.TryGetOne("timezone", out var zoneText, out error))
+        if (!args.TryGetOne("time", out var timeText, out var error)
+            || !args.TryGetOne("timezone", out var zoneText, out error)
+            || !args.TryGetOne("quiet", out var quietText, out error))
         {
             return Invalid(error);
         }
@@ -54,7 +58,35 @@ internal sealed partial class CommandBuilder
             return Invalid(error);
         }
 
-        return Parsed(new DigestCommand(at, zone));
+        var whenQuiet = DigestWhenQuiet.Line;
+        if (quietText is not null && !TryReadWhenQuiet(quietText, out whenQuiet, out error))
+        {
+            return Invalid(error);
+        }
+
+        return Parsed(new DigestCommand(at, zone, whenQuiet));
+    }
+
+    private static bool TryReadWhenQuiet(string text, out DigestWhenQuiet whenQuiet, [NotNullWhen(false)] out CommandError? error)
+    {
+        var trimmed = text.Trim().ToLowerInvariant();
+        error = null;
+        switch (trimmed)
+        {
+            case "line" or "say-so" or "yes":
+                whenQuiet = DigestWhenQuiet.Line;
+                return true;
+            case "nothing" or "none" or "skip" or "silent" or "no":
+                whenQuiet = DigestWhenQuiet.Nothing;
+                return true;
+        }
+
+        whenQuiet = DigestWhenQuiet.Line;
+        var close = ClosestWord.Find(trimmed, ["line", "nothing"]);
+        error = close is { Word: var word }
+            ? new CommandError("quiet", $"quiet: {Shown.Quoted(text)} is not line or nothing; did you mean {word}?", word)
+            : new CommandError("quiet", $"quiet: {Shown.Quoted(text)} is not line or nothing");
+        return false;
     }
 
     private static CommandParseResult Mute(CommandArguments args)

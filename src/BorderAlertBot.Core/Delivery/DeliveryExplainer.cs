@@ -22,6 +22,10 @@ public sealed class DeliveryExplainer(IEventStore events, ISubscriptionStore sub
             return (null, $"No subscription {subscriptionId}.");
         }
 
-        return (new DeliveryExplanation(conflictEvent, subscription, await log.GetAsync(subscriptionId, eventId, cancellationToken)), null);
+        return (await ExplainAsync(conflictEvent, subscription, cancellationToken), null);
     }
+
+    /// <summary>The explanation for an event and a subscription already read.</summary>
+    public async Task<DeliveryExplanation> ExplainAsync(ConflictEvent conflictEvent, Subscription subscription, CancellationToken cancellationToken) =>
+        new(conflictEvent, subscription, await log.GetAsync(subscription.Id, conflictEvent.Id, cancellationToken));
 }

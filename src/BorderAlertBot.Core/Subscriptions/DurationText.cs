@@ -50,6 +50,30 @@ public static partial class DurationText
         return true;
     }
 
+    /// <summary>The way <see cref="TryParse"/> reads it, largest units first: 2h, 1d6h, 1h30m, 90s → 1m30s; zero is 0s.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var text = new System.Text.StringBuilder();
+        Append(text, (long)duration.TotalDays, 'd');
+        Append(text, duration.Hours, 'h');
+        Append(text, duration.Minutes, 'm');
+        Append(text, duration.Seconds, 's');
+        return text.Length == 0 ? "0s" : text.ToString();
+    }
+
+    private static void Append(System.Text.StringBuilder text, long amount, char unit)
+    {
+        if (amount > 0)
+        {
+            text.Append(amount.ToString(CultureInfo.InvariantCulture)).Append(unit);
+        }
+    }
+
     [GeneratedRegex("^(?<part>[0-9]{1,5}[smhd])+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,3 +1,5 @@
+using BorderAlertBot.Time;
+
 namespace BorderAlertBot.Subscriptions;
 
 /// <summary>
@@ -31,31 +33,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End, string TimeZoneId)
         }
 
         // An ambiguous end resolves to its earlier instant, which a "now" in the repeated hour has already passed.
-        var end = ToInstant(endDate.ToDateTime(End), zone);
+        var end = LenientResolver.ToInstant(endDate.ToDateTime(End), zone);
         return end > now ? end : null;
-    }
-
-    /// <summary>
-    /// NodaTime's lenient resolver (STYLE.md §4.1): a local time skipped by a DST change is shifted forward by the length of
-    /// the gap (02:30 in a 02:00–03:00 gap is 03:30), as if the clock had not jumped; an ambiguous one takes the earlier instant.
-    /// </summary>
-    private static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        if (zone.IsInvalidTime(local))
-        {
-            var after = local;
-            while (zone.IsInvalidTime(after))
-            {
-                after = after.AddMinutes(1);
-            }
-
-            // Read with the offset after the gap, the local time is an instant before the jump, so that instant's offset
-            // is the one before the gap.
-            var offsetBefore = zone.GetUtcOffset(new DateTimeOffset(local, zone.GetUtcOffset(after)));
-            return TimeZoneInfo.ConvertTime(new DateTimeOffset(local, offsetBefore), zone);
-        }
-
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
     }
 }

@@ -1,3 +1,4 @@
+using BorderAlertBot.Digests;
 using BorderAlertBot.Domain;
 
 namespace BorderAlertBot.Subscriptions;
@@ -16,6 +17,9 @@ public sealed record Subscription(
     DateTimeOffset CreatedAt,
     string CreatedBy)
 {
+    /// <summary>The daily digest this subscription's channel gets of what its filters cover, or null for none.</summary>
+    public DigestSchedule? Digest { get; init; }
+
     public bool IsPaused => Paused is not null;
 
     /// <summary>

@@ -49,6 +49,11 @@ public static class SubscriptionDescription
             : "active";
     }
 
+    /// <summary>"daily digest at 07:30 Asia/Yangon" (and "quiet days send nothing" when set so).</summary>
+    public static string Digest(Digests.DigestSchedule digest) =>
+        string.Create(CultureInfo.InvariantCulture, $"daily digest at {digest.At:HH\\:mm} {digest.TimeZoneId}")
+        + (digest.WhenQuiet == Digests.DigestWhenQuiet.Nothing ? " (quiet days send nothing)" : string.Empty);
+
     public static string Full(Subscription subscription, DateTimeOffset now)
     {
         var text = new StringBuilder();
@@ -63,6 +68,11 @@ public static class SubscriptionDescription
         if (subscription.QuietHours is { } quiet)
         {
             text.Append(CultureInfo.InvariantCulture, $", quiet {quiet.Start:HH\\:mm}–{quiet.End:HH\\:mm} {quiet.TimeZoneId}");
+        }
+
+        if (subscription.Digest is { } digest)
+        {
+            text.Append(", ").Append(Digest(digest));
         }
 
         return text.ToString();

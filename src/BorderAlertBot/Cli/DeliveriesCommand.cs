@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Subscriptions;
 using EventId = BorderAlertBot.Domain.EventId;
@@ -31,19 +30,11 @@ public static class DeliveriesCommand
                 return ExitCodes.Failed;
             }
 
-            var (conflictEvent, subscription, entries) = explanation;
+            var (conflictEvent, subscription, _) = explanation;
             await environment.Output.WriteLineAsync($"{eventId} (revision {conflictEvent.Revision.Number}, {conflictEvent.Status}) for {subscriptionId} → {subscription.Target.Display}:");
-            foreach (var entry in entries)
+            foreach (var line in DeliveryExplanationText.Lines(explanation))
             {
-                await environment.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {entry.At:yyyy-MM-dd HH:mm:ss} rev {entry.Revision} {entry.Decision.ToString().ToLowerInvariant()}: {entry.Detail}"));
-            }
-
-            if (explanation.JudgedNow)
-            {
-                await environment.Output.WriteLineAsync(explanation.Exclusion is { } exclusion
-                    ? $"  not matched (judged against the filters as they are now): {exclusion}"
-                    : "  no record yet: it matches the filters now, but the event was handled before the subscription existed or the watcher has not reached it");
+                await environment.Output.WriteLineAsync("  " + line);
             }
 
             return ExitCodes.Success;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BorderAlertBot.Answers;
 using BorderAlertBot.Commands;
+using BorderAlertBot.Subscriptions;
 
 namespace BorderAlertBot.Cli;
 
@@ -16,7 +17,15 @@ public static class QueryCommand
         var words = new Argument<string[]>("words") { Description = "The subcommand and its arguments, as typed after /border (e.g. latest clash CN-MM 5).", Arity = ArgumentArity.OneOrMore };
         var at = new Option<string?>("--at") { Description = "Answer as of this time (ISO 8601, e.g. 2024-01-15T00:00Z) instead of now: the sample scenario is from 2023–24." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write the answer's chart (PNG) into this folder." };
-        var command = new Command("query", "Ask what a channel can ask with /border: latest, summary, event, search, crossings, help.") { words, at, output };
+        var channel = new Option<string>("--channel")
+        {
+            Description = "The channel the command comes from, for subscribe, subscriptions, why, digest, mute and unmute (a target as in subscriptions add).",
+            DefaultValueFactory = _ => "console:default",
+        };
+        var command = new Command("query", "Ask what a channel can ask with /border, as the operator: latest, summary, event, search, crossings, why, subscribe, subscriptions, unsubscribe, digest, mute, unmute, help.")
+        {
+            words, at, output, channel,
+        };
         command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
             var atText = parseResult.GetValue(at);
@@ -32,6 +41,12 @@ public static class QueryCommand
                 asOf = parsed;
             }
 
+            if (!DeliveryTarget.TryParse(parseResult.GetValue(channel)!, out var target, out var targetError))
+            {
+                await environment.Error.WriteLineAsync($"--channel: {targetError}.");
+                return ExitCodes.InvalidConfiguration;
+            }
+
             // The shell has already split quoted words: quote again any that holds a space, so the grammar sees it whole.
             var text = string.Join(' ', parseResult.GetValue(words)!.Select(word => word.Contains(' ', StringComparison.Ordinal) ? $"\"{word}\"" : word));
             var result = services.GetRequiredService<CommandParser>().Parse(text);
@@ -42,7 +57,8 @@ public static class QueryCommand
             }
 
             var answerer = services.GetRequiredService<CommandAnswerer>();
-            var answer = asOf is { } moment ? await answerer.AnswerAsync(parsedCommand, moment, ct) : await answerer.AnswerAsync(parsedCommand, ct);
+            var caller = CommandCaller.Operator(target!); // TryParse gave a target.
+            var answer = asOf is { } moment ? await answerer.AnswerAsync(parsedCommand, caller, moment, ct) : await answerer.AnswerAsync(parsedCommand, caller, ct);
             await environment.Output.WriteLineAsync(AnswerTextRenderer.Render(answer));
             if (answer.Image is { } image && parseResult.GetValue(output) is { } folder)
             {

@@ -18,8 +18,7 @@ public static class SubscriptionsCommand
         command.Subcommands.Add(Change(environment, "resume", "Deliver again, starting with the alerts that waited.", (subscription, _, _, _) =>
             subscription with { Paused = null }));
         command.Subcommands.Add(Mute(environment));
-        command.Subcommands.Add(Change(environment, "unmute", "End a mute; held alerts go out as one batch.", (subscription, _, _, _) =>
-            subscription with { MutedUntil = null }));
+        command.Subcommands.Add(Unmute(environment));
         return command;
     }
 
@@ -101,7 +100,26 @@ public static class SubscriptionsCommand
         return command;
     }
 
-    private static async Task<int> UpdateAsync(IServiceProvider services, CliEnvironment environment, string? text, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    private static Command Unmute(CliEnvironment environment)
+    {
+        var id = IdArgument();
+        var command = new Command("unmute", "End a mute; held alerts go out at once, as one batch.") { id };
+        command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, (services, ct) =>
+            ApplyAsync(services, environment, parseResult.GetValue(id), subscription => services.GetRequiredService<HeldAlerts>().UnmuteAsync(subscription, ct), ct),
+            cancellationToken));
+        return command;
+    }
+
+    private static Task<int> UpdateAsync(IServiceProvider services, CliEnvironment environment, string? text, Func<Subscription, Subscription> change, CancellationToken cancellationToken) =>
+        ApplyAsync(services, environment, text, async subscription =>
+        {
+            var changed = change(subscription);
+            await services.GetRequiredService<ISubscriptionStore>().UpdateAsync(changed, cancellationToken);
+            return changed;
+        }, cancellationToken);
+
+    /// <summary>Finds the subscription, applies the change (which stores it) and prints the result.</summary>
+    private static async Task<int> ApplyAsync(IServiceProvider services, CliEnvironment environment, string? text, Func<Subscription, Task<Subscription>> apply, CancellationToken cancellationToken)
     {
         if (!TryParseId(text, environment, out var subscriptionId))
         {
@@ -115,8 +133,7 @@ public static class SubscriptionsCommand
             return ExitCodes.Failed;
         }
 
-        var changed = change(subscription);
-        await store.UpdateAsync(changed, cancellationToken);
+        var changed = await apply(subscription);
         await environment.Output.WriteLineAsync(SubscriptionDescription.Full(changed, services.GetRequiredService<TimeProvider>().GetUtcNow()));
         return ExitCodes.Success;
     }

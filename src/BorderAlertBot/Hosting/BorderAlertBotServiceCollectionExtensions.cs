@@ -9,6 +9,7 @@ using BorderAlertBot.Delivery;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Store.Sqlite;
+using BorderAlertBot.Subscriptions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,8 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<CommandParser>();
         services.AddSingleton<CrossingsBoard>();
+        services.AddSingleton<HeldAlerts>();
+        services.AddSingleton<ChannelCommandAnswerer>();
         services.AddSingleton<CommandAnswerer>();
         services.AddBorderAlertBotCharts();
         services.TryAddSingleton(_ => new ConsoleAlertSender(Console.Out));

@@ -91,6 +91,14 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
         }
     }
 
+    public Task<IReadOnlyList<Subscription>> ListForTargetAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<Subscription>>([.. _subscriptions.Where(subscription => subscription.Target.Key == target.Key)]);
+        }
+    }
+
     public Task<long> GetVersionAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -112,12 +112,60 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_channel_command_says_it_needs_a_channel()
+    public async Task Subscribe_from_the_command_line_subscribes_the_console_channel_and_previews_the_week_before()
     {
-        var result = await _cli.RunAsync("query", "mute", "2h");
+        await ImportSampleAsync();
 
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
-        Assert.Contains("needs a channel", result.Output, StringComparison.Ordinal);
+        var result = await _cli.RunAsync("query", "--at", "2023-11-03T00:00Z", "subscribe", "clash", "CN-MM");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.StartsWith("Subscribed this channel: sub_", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Preview: in the last 7 days this would have sent 2 alerts:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("evt_chinshwehaw_seized_2023", result.Output, StringComparison.Ordinal);
+        Assert.Contains("evt_nshan_displacement_2023", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("evt_chinshwehaw_crossing_closed_2023", result.Output, StringComparison.Ordinal);
+        var list = await _cli.RunAsync("subscriptions", "list");
+        Assert.Contains("→ console:default [active]", list.Output, StringComparison.Ordinal);
+        Assert.Contains("filters: BorderClash · in CN-MM · verified only", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_channel_subcommand_answers_on_the_command_line_for_the_channel_it_names()
+    {
+        // Arrange
+        await ImportSampleAsync();
+        string[] channel = ["--channel", "console:newsdesk"];
+        await _cli.RunAsync(["query", .. channel, "subscribe", "kinds:trade", "regions:CN-MM"]);
+
+        // Act
+        var subscriptions = await _cli.RunAsync(["query", .. channel, "subscriptions"]);
+        var why = await _cli.RunAsync(["query", .. channel, "why", "evt_laiza_camp_strike_2023"]);
+        var digest = await _cli.RunAsync(["query", .. channel, "digest", "07:30", "Asia/Yangon"]);
+        var mute = await _cli.RunAsync(["query", .. channel, "mute", "2h"]);
+        var unmute = await _cli.RunAsync(["query", .. channel, "unmute"]);
+        var elsewhere = await _cli.RunAsync("query", "subscriptions");
+        var unsubscribe = await _cli.RunAsync(["query", .. channel, "unsubscribe", "all"]);
+
+        // Assert
+        Assert.All(new[] { subscriptions, why, digest, mute, unmute, elsewhere, unsubscribe }, result => Assert.Equal(ExitCodes.Success, result.ExitCode));
+        Assert.Contains("Subscriptions in this channel (1)", subscriptions.Output, StringComparison.Ordinal);
+        Assert.Contains("TradeDisruption · in CN-MM · verified only · active", subscriptions.Output, StringComparison.Ordinal);
+        Assert.Contains("not matched (judged against the filters as they are now): kind: BorderClash is not one of TradeDisruption", why.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Daily digest at 07:30 Asia/Yangon", digest.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Muted for 2h", mute.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Unmuted", unmute.Output, StringComparison.Ordinal);
+        Assert.Contains("This channel has no subscriptions", elsewhere.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Unsubscribed", unsubscribe.Output, StringComparison.Ordinal);
+        Assert.Contains("0 subscriptions.", (await _cli.RunAsync("subscriptions", "list")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_that_is_not_a_target_is_named_and_nothing_runs()
+    {
+        var result = await _cli.RunAsync("query", "--channel", "irc:#border", "subscriptions");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("--channel: a target is console[:name], discord-channel:ID", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

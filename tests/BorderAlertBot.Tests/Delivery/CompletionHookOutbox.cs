@@ -39,6 +39,9 @@ public sealed class CompletionHookOutbox(IOutboxStore inner) : IOutboxStore
 
     public Task ReleaseAsync(string groupId, CancellationToken cancellationToken) => inner.ReleaseAsync(groupId, cancellationToken);
 
+    public Task<int> BringForwardAsync(SubscriptionId subscriptionId, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        inner.BringForwardAsync(subscriptionId, dueAt, cancellationToken);
+
     public Task<SentMessage?> TryGetAlertMessageAsync(SubscriptionId subscriptionId, EventId eventId, CancellationToken cancellationToken) =>
         inner.TryGetAlertMessageAsync(subscriptionId, eventId, cancellationToken);
 
