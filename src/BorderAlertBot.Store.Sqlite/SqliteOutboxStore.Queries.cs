@@ -47,6 +47,20 @@ public sealed partial class SqliteOutboxStore
         return alerted;
     }
 
+    public async Task<IReadOnlyDictionary<SubscriptionId, DateTimeOffset>> GetLastDigestSlotsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT subscription_id, slot_at FROM digest_slots;");
+        var slots = new Dictionary<SubscriptionId, DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            slots[SubscriptionId.Parse(reader.GetString(0))] = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+        }
+
+        return slots;
+    }
+
     public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
+using BorderAlertBot.Serialization;
 using BorderAlertBot.Subscriptions;
 using Microsoft.Data.Sqlite;
 
@@ -13,6 +15,7 @@ namespace BorderAlertBot.Store.Sqlite;
 public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSignal signal) : IOutboxStore
 {
     private const string Pending = "'Pending'";
+    private const string DigestAction = "Digest";
     private static readonly string[] InsertParameters = ["$key", "$subscription", "$target", "$event", "$revision", "$action", "$created", "$due", "$groupable"];
 
     public async Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, string cursorName, long cursorPosition, CancellationToken cancellationToken)
@@ -26,6 +29,50 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
             cursor.Parameters.AddWithValue("$position", cursorPosition);
             cursor.Parameters.AddWithValue("$at", entries.Count > 0 ? entries[0].CreatedAt.ToUnixTimeMilliseconds() : 0);
             await cursor.ExecuteNonQueryAsync(cancellationToken);
+            return inserted;
+        }, cancellationToken);
+
+        if (added > 0)
+        {
+            signal.Notify();
+        }
+
+        return added;
+    }
+
+    public async Task<int> EnqueueDigestsAsync(IReadOnlyList<DigestEntry> digests, CancellationToken cancellationToken)
+    {
+        var added = await database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = Command(connection, transaction,
+                """
+                INSERT INTO outbox (key, subscription_id, target_key, event_id, revision, action, created_at, due_at, state, payload)
+                VALUES ($key, $subscription, $target, '', 0, 'Digest', $created, $created, $state, $payload)
+                ON CONFLICT (key) DO NOTHING;
+                """);
+            await using var slot = Command(connection, transaction,
+                """
+                INSERT INTO digest_slots (subscription_id, slot_at, recorded_at) VALUES ($subscription, $slot, $created)
+                ON CONFLICT (subscription_id) DO UPDATE SET slot_at = MAX(slot_at, excluded.slot_at), recorded_at = excluded.recorded_at;
+                """);
+            var inserted = 0;
+            foreach (var digest in digests)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$key", digest.Key);
+                insert.Parameters.AddWithValue("$subscription", digest.SubscriptionId.Value);
+                insert.Parameters.AddWithValue("$target", digest.TargetKey);
+                insert.Parameters.AddWithValue("$created", digest.CreatedAt.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$state", digest.Content is null ? "Skipped" : "Pending");
+                insert.Parameters.AddWithValue("$payload", digest.Content is { } content ? JsonSerializer.Serialize(content, DigestJsonContext.Default.DigestContent) : DBNull.Value);
+                inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
+                slot.Parameters.Clear();
+                slot.Parameters.AddWithValue("$subscription", digest.SubscriptionId.Value);
+                slot.Parameters.AddWithValue("$slot", digest.Slot.At.ToUnixTimeMilliseconds());
+                slot.Parameters.AddWithValue("$created", digest.CreatedAt.ToUnixTimeMilliseconds());
+                await slot.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return inserted;
         }, cancellationToken);
 
@@ -94,7 +141,7 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
             var batches = new List<OutboxBatch>();
             foreach (var (groupId, subscriptionId) in groups)
             {
-                batches.Add(new OutboxBatch(groupId, SubscriptionId.Parse(subscriptionId), await ReadGroupAsync(connection, transaction, groupId, cancellationToken)));
+                batches.Add(await ReadGroupAsync(connection, transaction, groupId, SubscriptionId.Parse(subscriptionId), cancellationToken));
             }
 
             return batches;
@@ -104,7 +151,7 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
     public async Task CompleteAsync(string groupId, IReadOnlyList<long> itemIds, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await WriteAsync(
-            $"UPDATE outbox SET state = 'Sent', message_ref = $ref, sent_at = $at, claimed_until = NULL WHERE group_id = $group AND id IN ({string.Join(", ", itemIds)});",
+            $"UPDATE outbox SET state = 'Sent', message_ref = $ref, sent_at = $at, claimed_until = NULL, payload = NULL WHERE group_id = $group AND id IN ({string.Join(", ", itemIds)});",
             cancellationToken, ("$ref", messageRef), ("$at", at.ToUnixTimeMilliseconds()), ("$group", groupId));
 
         // Readers waiting for the outbox to drain (the sample replay, tests) wake on every change, not only on new rows.
@@ -196,20 +243,29 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
         return added;
     }
 
-    private static async Task<IReadOnlyList<OutboxItem>> ReadGroupAsync(SqliteConnection connection, SqliteTransaction transaction, string groupId, CancellationToken cancellationToken)
+    private static async Task<OutboxBatch> ReadGroupAsync(SqliteConnection connection, SqliteTransaction transaction, string groupId, SubscriptionId subscriptionId, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction,
-            $"SELECT id, key, subscription_id, event_id, revision, action, created_at, due_at, attempts FROM outbox WHERE group_id = $group AND state = {Pending} ORDER BY id;");
+            $"SELECT id, key, subscription_id, event_id, revision, action, created_at, due_at, attempts, payload FROM outbox WHERE group_id = $group AND state = {Pending} ORDER BY id;");
         command.Parameters.AddWithValue("$group", groupId);
         var items = new List<OutboxItem>();
+        var digests = new List<OutboxDigest>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (reader.GetString(5) == DigestAction)
+            {
+                var content = JsonSerializer.Deserialize(reader.GetString(9), DigestJsonContext.Default.DigestContent)
+                    ?? throw new BorderAlertBotException($"Digest row {reader.GetInt64(0)} has no content.");
+                digests.Add(new OutboxDigest(reader.GetInt64(0), reader.GetString(1), content, reader.GetInt32(8)));
+                continue;
+            }
+
             items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), SubscriptionId.Parse(reader.GetString(2)), EventId.Parse(reader.GetString(3)),
                 reader.GetInt32(4), Enum.Parse<OutboxAction>(reader.GetString(5)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)), reader.GetInt32(8)));
         }
 
-        return items;
+        return new OutboxBatch(groupId, subscriptionId, items) { Digests = digests };
     }
 }

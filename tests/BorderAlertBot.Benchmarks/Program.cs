@@ -6,4 +6,5 @@ root.Subcommands.Add(CuratedImportScenario.Create());
 root.Subcommands.Add(CuratedImportScenario.CreateGenerator());
 root.Subcommands.Add(MatchScenario.Create());
 root.Subcommands.Add(LatencyScenario.Create());
+root.Subcommands.Add(QueryScenario.Create());
 return await root.Parse(args).InvokeAsync();

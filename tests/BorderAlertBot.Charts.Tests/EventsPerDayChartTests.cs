@@ -21,6 +21,66 @@ public sealed class EventsPerDayChartTests
         Assert.Equal((800, 400), (image.Width, image.Height));
     }
 
+    [Theory]
+    [InlineData(7, 0)]
+    [InlineData(7, 1)]
+    [InlineData(90, 1)]
+    [InlineData(90, 1_000)]
+    public void The_png_decodes_with_SkiaSharp_to_800_by_400_pixels(int days, int scale)
+    {
+        // Arrange
+        var counts = Counts.Spread(Counts.Monday, days).Select(count => count with { Count = count.Count * scale }).ToList();
+
+        // Act
+        var image = _chart.RenderEventsPerDay(counts, Counts.Monday, Counts.Monday.AddDays(days - 1), "Events per day");
+
+        // Assert
+        using var bitmap = SKBitmap.Decode(image.Png);
+        Assert.NotNull(bitmap);
+        Assert.Equal((800, 400), (bitmap.Width, bitmap.Height));
+        Assert.Equal(SKColors.White, bitmap.GetPixel(2, 2));
+    }
+
+    [Fact]
+    public void A_busy_quarter_stays_a_small_file()
+    {
+        // Arrange
+        var to = Counts.Monday.AddDays(89);
+        var counts = Counts.Spread(Counts.Monday, 90).Select(count => count with { Count = count.Count * 17 }).ToList();
+
+        // Act
+        var image = _chart.RenderEventsPerDay(counts, Counts.Monday, to, "Last 90 days");
+
+        // Assert
+        // Fast PNG compression costs some size (PlotPng); chat clients and the 25 ms budget both want it well under this.
+        Assert.InRange(image.Png.Length, 10_000, 80_000);
+    }
+
+    [Fact]
+    public void Charts_drawn_on_several_threads_at_once_match_those_drawn_one_by_one()
+    {
+        // Arrange
+        var ninetyDays = Counts.Spread(Counts.Monday, 90);
+        (IReadOnlyList<DailyCount> Counts, DateOnly To, string Title)[] cases =
+        [
+            (Counts.BusyWeek, Counts.Sunday, "This week"),
+            ([], Counts.Sunday, "Quiet week"),
+            (ninetyDays, Counts.Monday.AddDays(89), "Last 90 days"),
+        ];
+        var expected = cases.Select(c => _chart.RenderEventsPerDay(c.Counts, Counts.Monday, c.To, c.Title).Png).ToList();
+        var actual = new byte[48][];
+
+        // Act
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var c = cases[i % cases.Length];
+            actual[i] = _chart.RenderEventsPerDay(c.Counts, Counts.Monday, c.To, c.Title).Png;
+        });
+
+        // Assert
+        Assert.All(Enumerable.Range(0, actual.Length), i => Assert.Equal(expected[i % cases.Length], actual[i]));
+    }
+
     [Fact]
     public void A_busy_week_and_a_quiet_week_give_different_images()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BorderAlertBot.Answers;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Subscriptions;
 
@@ -9,7 +10,7 @@ namespace BorderAlertBot.CrashHarness;
 /// A console "platform" that is a file: each message is one line, <c>key TAB target TAB event ids</c>, forced to disk
 /// before Delivered is returned, so a line on disk means the platform has the message. The same key always gets the same
 /// message reference, as with Discord's nonce; the test, not the sender, drops lines with a key seen before, so it can
-/// count them. Edits carry no idempotency key: their line's key is "edit:" and the edited message's reference.
+/// count them. A digest's line carries "digest" instead of event ids. Edits carry no idempotency key: their line's key is "edit:" and the edited message's reference.
 /// </summary>
 public sealed class FileRecordingSender(string path, TextWriter progress) : IAlertSender, IDisposable
 {
@@ -31,15 +32,21 @@ public sealed class FileRecordingSender(string path, TextWriter progress) : IAle
     public Task<DeliveryResult> ReplyAsync(DeliveryTarget target, string messageRef, AlertMessage message, string idempotencyKey, CancellationToken cancellationToken) =>
         RecordAsync(idempotencyKey, target, message, "msg:" + idempotencyKey, cancellationToken);
 
+    public Task<DeliveryResult> SendDigestAsync(DeliveryTarget target, Answer digest, string idempotencyKey, CancellationToken cancellationToken) =>
+        RecordAsync(idempotencyKey, target, "digest", "msg:" + idempotencyKey, cancellationToken);
+
     public void Dispose()
     {
         _file.Dispose();
         _gate.Dispose();
     }
 
-    private async Task<DeliveryResult> RecordAsync(string key, DeliveryTarget target, AlertMessage message, string messageRef, CancellationToken cancellationToken)
+    private Task<DeliveryResult> RecordAsync(string key, DeliveryTarget target, AlertMessage message, string messageRef, CancellationToken cancellationToken) =>
+        RecordAsync(key, target, string.Join(',', message.Entries.Select(entry => entry.Event.Id.Value)), messageRef, cancellationToken);
+
+    private async Task<DeliveryResult> RecordAsync(string key, DeliveryTarget target, string carried, string messageRef, CancellationToken cancellationToken)
     {
-        var line = $"{key}\t{target.Display}\t{string.Join(',', message.Entries.Select(entry => entry.Event.Id.Value))}\n";
+        var line = $"{key}\t{target.Display}\t{carried}\n";
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -11,6 +11,15 @@ public interface IOutboxStore
     Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, string cursorName, long cursorPosition, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Adds the digests whose keys are new and, in the same transaction, records each one's slot as the subscription's
+    /// latest; returns how many were new. An entry without content records its slot as done, with nothing to send.
+    /// </summary>
+    Task<int> EnqueueDigestsAsync(IReadOnlyList<DigestEntry> digests, CancellationToken cancellationToken);
+
+    /// <summary>The latest digest slot recorded for each subscription that has had one.</summary>
+    Task<IReadOnlyDictionary<SubscriptionId, DateTimeOffset>> GetLastDigestSlotsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Claims, under a lease, the due rows of up to <paramref name="maxBatches"/> subscriptions that are not paused and not
     /// already being sent, one batch per subscription, oldest first. A batch whose lease expired is claimed again whole.
     /// </summary>

@@ -72,6 +72,13 @@ public static class AlertTextRenderer
         return text.ToString();
     }
 
+    /// <summary>BorderClash → "Border clashes", TradeDisruption → "Trade disruptions".</summary>
+    public static string Plural(EventKind kind)
+    {
+        var name = Humanize(kind);
+        return name.EndsWith("sh", StringComparison.Ordinal) || name.EndsWith('s') ? name + "es" : name + "s";
+    }
+
     /// <summary>BorderClash → "Border clash".</summary>
     public static string Humanize<T>(T value)
         where T : struct, Enum

@@ -27,15 +27,16 @@ public static class AnswerTextRenderer
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>One line for an event: <c>[HIGH 4/5] Title · place · date · first source</c>.</summary>
-    public static string Line(ConflictEvent conflictEvent)
+    /// <summary>One line for an event: <c>[HIGH 4/5] Title · place · date · id · first source</c>.</summary>
+    public static string Line(EventLine line)
     {
-        var severity = conflictEvent.Severity.Effective;
-        var where = conflictEvent.Location?.Describe() ?? "no location";
-        var source = conflictEvent.Sources.Count > 0 ? $" · {conflictEvent.Sources[0].Url}" : string.Empty;
+        var source = line.Source is { } url ? $" · {url}" : string.Empty;
+        var retracted = line.Status == EventStatus.Retracted ? "RETRACTED · " : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{severity.ToString().ToUpperInvariant()} {(int)severity}/5] {conflictEvent.Title} · {where} · {conflictEvent.Occurred.Describe()} · {conflictEvent.Id}{source}");
+            $"[{line.Severity.ToString().ToUpperInvariant()} {(int)line.Severity}/5] {retracted}{line.Title} · {line.Where} · {line.When} · {line.Id}{source}");
     }
+
+    public static string Line(ConflictEvent conflictEvent) => Line(EventLine.Of(conflictEvent));
 
     private static void Append(StringBuilder text, AnswerBlock block)
     {
@@ -45,6 +46,11 @@ public static class AnswerTextRenderer
                 text.AppendLine(paragraph.Text);
                 break;
             case AnswerBlock.Facts facts:
+                if (facts.Heading is not null)
+                {
+                    text.AppendLine(facts.Heading);
+                }
+
                 foreach (var fact in facts.Items)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"{fact.Name}: {fact.Value}");
@@ -57,9 +63,9 @@ public static class AnswerTextRenderer
                     text.AppendLine(list.Heading);
                 }
 
-                foreach (var conflictEvent in list.Events)
+                foreach (var line in list.Events)
                 {
-                    text.AppendLine("• " + Line(conflictEvent));
+                    text.AppendLine("• " + Line(line));
                 }
 
                 break;

@@ -69,13 +69,8 @@ public sealed class CommandAnswerer(
         var region = RegionQuery.FilterOf(command.Region);
         var filter = new EventFilter { Statuses = [EventStatus.Verified], Region = region, From = from, To = now };
         var previousFilter = filter with { From = previousFrom, To = from };
-        var counts = await CountAsync(command, filter, cancellationToken);
+        var (counts, top) = await CountAndTopAsync(command, filter, cancellationToken);
         var previous = await CountAsync(command, previousFilter, cancellationToken);
-        var top = RegionQuery.Keep(command.Region, await queries.LatestAsync(filter, RegionQuery.LimitFor(command.Region, 200), cancellationToken))
-            .OrderByDescending(conflictEvent => conflictEvent.Severity.Effective)
-            .ThenByDescending(conflictEvent => conflictEvent.Occurred.At)
-            .Take(TopEvents)
-            .ToList();
         var period = DescribePeriod(command.Period);
         var where = command.Region is { } r ? $" in {r}" : string.Empty;
         var facts = Enum.GetValues<EventKind>()
@@ -90,19 +85,43 @@ public sealed class CommandAnswerer(
         ], chart);
     }
 
-    /// <summary>Counts by kind and day: by the store for countries and borders; for a place, from its events as the geography decides.</summary>
-    private async Task<IReadOnlyList<DailyCount>> CountAsync(SummaryCommand command, EventFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// A period's counts by kind and day and its most severe events. For countries and borders both come from the store:
+    /// the most severe of the whole period, not its latest events sorted by severity. For a place, both come from its
+    /// events as the geography decides.
+    /// </summary>
+    private async Task<(IReadOnlyList<DailyCount> Counts, IReadOnlyList<ConflictEvent> Top)> CountAndTopAsync(
+        SummaryCommand command, EventFilter filter, CancellationToken cancellationToken)
     {
         if (command.Region is not Region.Place place)
         {
-            return await queries.CountByKindAndDayAsync(filter, cancellationToken);
+            return (await queries.CountByKindAndDayAsync(filter, cancellationToken), await queries.TopBySeverityAsync(filter, TopEvents, cancellationToken));
         }
 
-        var near = (await queries.LatestAsync(filter, RegionQuery.PlaceSummaryLimit, cancellationToken)).Where(place.Contains);
-        return [.. near
-            .GroupBy(conflictEvent => (Day: DateOnly.FromDateTime(conflictEvent.Occurred.At.UtcDateTime), conflictEvent.Kind))
-            .Select(group => new DailyCount(group.Key.Day, group.Key.Kind, group.Count()))];
+        var near = await NearAsync(place, filter, cancellationToken);
+        var top = near
+            .OrderByDescending(conflictEvent => conflictEvent.Severity.Effective)
+            .ThenByDescending(conflictEvent => conflictEvent.Occurred.At)
+            .Take(TopEvents)
+            .ToList();
+        return (CountByDay(near), top);
     }
+
+    /// <summary>Counts by kind and day: by the store for countries and borders; for a place, from its events as the geography decides.</summary>
+    private async Task<IReadOnlyList<DailyCount>> CountAsync(SummaryCommand command, EventFilter filter, CancellationToken cancellationToken) =>
+        command.Region is Region.Place place
+            ? CountByDay(await NearAsync(place, filter, cancellationToken))
+            : await queries.CountByKindAndDayAsync(filter, cancellationToken);
+
+    private async Task<List<ConflictEvent>> NearAsync(Region.Place place, EventFilter filter, CancellationToken cancellationToken) =>
+        [.. (await queries.LatestAsync(filter, RegionQuery.PlaceSummaryLimit, cancellationToken)).Where(place.Contains)];
+
+    private static List<DailyCount> CountByDay(IEnumerable<ConflictEvent> events) =>
+    [
+        .. events
+            .GroupBy(conflictEvent => (Day: DateOnly.FromDateTime(conflictEvent.Occurred.At.UtcDateTime), conflictEvent.Kind))
+            .Select(group => new DailyCount(group.Key.Day, group.Key.Kind, group.Count())),
+    ];
 
     private async Task<Answer> EventAsync(EventCommand command, CancellationToken cancellationToken)
     {

@@ -27,15 +27,15 @@ public sealed class CrossingsBoard
     public const int MaxEvents = 500;
 
     private readonly IEventQueries _queries;
-    private readonly IReadOnlyList<Crossing> _crossings;
+    private readonly IReadOnlyList<CrossingSite> _sites;
 
     /// <param name="locator">Gives each crossing its border from its own point, as it does for events.</param>
     public CrossingsBoard(IEventQueries queries, Gazetteer gazetteer, BorderLocator locator)
     {
         _queries = queries;
-        _crossings = gazetteer.Entries
+        _sites = gazetteer.Entries
             .Where(entry => entry.IsCrossing)
-            .Select(entry => new Crossing(entry, locator.Locate(PointOf(entry))?.Pair, new Region.Place(entry, AtCrossingKm)))
+            .Select(entry => new CrossingSite(entry, locator.Locate(PointOf(entry))?.Pair, new Region.Place(entry, AtCrossingKm)))
             .ToList();
     }
 
@@ -48,46 +48,28 @@ public sealed class CrossingsBoard
     /// </summary>
     public async Task<IReadOnlyList<CrossingState>> GetAsync(Region? region, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var crossings = _crossings.Where(crossing => region is null || crossing.IsIn(region)).ToList();
-        if (crossings.Count == 0)
+        IReadOnlyList<Region> regions = region is null ? [] : [region];
+        if (!_sites.Any(site => site.IsInAny(regions)))
         {
             return [];
         }
 
-        var filter = new EventFilter
-        {
-            Kinds = [EventKind.TradeDisruption],
-            Statuses = [EventStatus.Verified],
-            From = asOf - LookBack,
-            To = asOf.AddTicks(1),
-        };
-        var latest = await _queries.LatestAsync(filter, MaxEvents, cancellationToken);
-
-        // Ties in time are broken by id, so the same events always give the same board.
-        var oldestFirst = latest
-            .OrderBy(e => e.Occurred.At)
-            .ThenBy(e => e.Id.Value, StringComparer.Ordinal)
-            .ToList();
-        return crossings
-            .Select(crossing => CrossingStatusRules.Decide(crossing.Entry, oldestFirst.Where(crossing.Vicinity.Contains)))
-            .OrderBy(state => CrossingStatusRules.Rank(state.Status))
-            .ThenBy(state => state.Crossing.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(state => state.Crossing.Slug, StringComparer.Ordinal)
-            .ToList();
+        var latest = await _queries.LatestAsync(TradeDisruptions(asOf - LookBack, asOf), MaxEvents, cancellationToken);
+        return HistoryOf(latest).BoardAt(regions, asOf);
     }
+
+    /// <summary>The query for the verified trade disruptions that occurred in [from, to], which boards up to <paramref name="to"/> read.</summary>
+    public static EventFilter TradeDisruptions(DateTimeOffset from, DateTimeOffset to) => new()
+    {
+        Kinds = [EventKind.TradeDisruption],
+        Statuses = [EventStatus.Verified],
+        From = from,
+        To = to.AddTicks(1),
+    };
+
+    /// <summary>The history of every crossing from these trade disruptions, for boards at many moments.</summary>
+    public CrossingHistory HistoryOf(IEnumerable<ConflictEvent> tradeDisruptions) => new(_sites, tradeDisruptions);
 
     private static Location PointOf(GazetteerEntry entry) =>
         new(entry.CountryCode, entry.Admin1, null, entry.Admin3, entry.Name, entry.Point, LocationPrecision.Exact);
-
-    private sealed record Crossing(GazetteerEntry Entry, BorderPair? Border, Region.Place Vicinity)
-    {
-        // A country matches the entry's country; a border, the line nearest the crossing; a place, the crossings within its radius.
-        public bool IsIn(Region region) => region switch
-        {
-            Region.Country country => string.Equals(Entry.CountryCode, country.Code, StringComparison.OrdinalIgnoreCase),
-            Region.Border border => Border == border.Pair,
-            Region.Place place => Geodesy.DistanceKm(place.Entry.Point, Entry.Point) <= place.RadiusKm,
-            _ => false,
-        };
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Alerting;
+using BorderAlertBot.Digests;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Subscriptions;
@@ -11,7 +12,7 @@ namespace BorderAlertBot.Delivery;
 
 /// <summary>
 /// Claims due outbox batches and sends them: one grouped message per subscription (split to the platform's size), edits
-/// and thread replies for updates and retractions. It owns retries with backoff and jitter (honouring a platform's
+/// and thread replies for updates and retractions, then the subscription's due digests. It owns retries with backoff and jitter (honouring a platform's
 /// retry-after), dead-letters after a bounded number of attempts, and pauses a subscription on a permanent failure.
 /// Batches for different subscriptions run concurrently, so one slow or failing target never delays the others.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed partial class AlertDispatcher(
     IEnumerable<IAlertSender> senders,
     IOptions<DeliveryOptions> options,
     OutboxSignal signal,
+    DigestRenderer digests,
     TimeProvider timeProvider,
     ILogger<AlertDispatcher> logger)
 {
@@ -134,7 +136,7 @@ public sealed partial class AlertDispatcher(
         catch (Exception exception)
         {
             // A transport failure: transient by definition. Back off and try again, or give up after MaxAttempts.
-            Log.SendFailed(logger, exception, batch.SubscriptionId.Value, batch.Items.Count);
+            Log.SendFailed(logger, exception, batch.SubscriptionId.Value, batch.Items.Count + batch.Digests.Count);
             await FailAsync(batch, $"{exception.GetType().Name}: {exception.Message}", platformAsked: null, CancellationToken.None);
         }
     }
@@ -173,6 +175,20 @@ public sealed partial class AlertDispatcher(
             {
                 return;
             }
+        }
+
+        foreach (var digest in batch.Digests)
+        {
+            // The digest as composed at its slot; its key is the slot's, so a re-send after a crash is dropped by the platform.
+            var result = await sender.SendDigestAsync(subscription.Target, digests.Render(digest.Content), digest.Key, cancellationToken);
+            if (!await HandleAsync(batch, subscription, result, cancellationToken))
+            {
+                return;
+            }
+
+            var messageRef = ((DeliveryResult.Delivered)result).MessageRef; // HandleAsync returned true only for Delivered.
+            await outbox.CompleteAsync(batch.GroupId, [digest.Id], messageRef, timeProvider.GetUtcNow(), cancellationToken);
+            Log.DigestSent(logger, subscription.Id.Value, digest.Content.LocalDate, messageRef);
         }
     }
 
@@ -294,7 +310,7 @@ public sealed partial class AlertDispatcher(
 
     private async Task FailAsync(OutboxBatch batch, string reason, TimeSpan? platformAsked, CancellationToken cancellationToken)
     {
-        var attempt = batch.Items.Max(item => item.Attempts) + 1;
+        var attempt = batch.Attempts + 1;
         if (attempt >= options.Value.MaxAttempts)
         {
             await outbox.DeadLetterAsync(batch.GroupId, reason, cancellationToken);
@@ -329,5 +345,8 @@ public sealed partial class AlertDispatcher(
 
         [LoggerMessage(2, LogLevel.Warning, "Subscription {SubscriptionId} to {Target} paused: {Reason}")]
         public static partial void SubscriptionPaused(ILogger logger, string subscriptionId, string target, string reason);
+
+        [LoggerMessage(3, LogLevel.Information, "Digest of {LocalDate} for subscription {SubscriptionId} sent as {MessageRef}")]
+        public static partial void DigestSent(ILogger logger, string subscriptionId, DateOnly localDate, string messageRef);
     }
 }

@@ -1,3 +1,4 @@
+using BorderAlertBot.Answers;
 using BorderAlertBot.Subscriptions;
 
 namespace BorderAlertBot.Delivery;
@@ -19,4 +20,7 @@ public interface IAlertSender
     Task<DeliveryResult> EditAsync(DeliveryTarget target, string messageRef, AlertMessage message, CancellationToken cancellationToken);
 
     Task<DeliveryResult> ReplyAsync(DeliveryTarget target, string messageRef, AlertMessage message, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Posts a daily digest (text, facts, event lists and its chart) as one message, or as few as the platform's limits allow.</summary>
+    Task<DeliveryResult> SendDigestAsync(DeliveryTarget target, Answer digest, string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -17,6 +17,7 @@ public static class BorderAlertBotBuilder
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<AlertWatcherWorker>();
         builder.Services.AddHostedService<DispatcherWorker>();
+        builder.Services.AddHostedService<DigestSchedulerWorker>();
         builder.Services.AddHostedService<SampleReplayWorker>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<HttpOptions>>((kestrel, http) => kestrel.Listen(IPAddress.Parse(http.Value.Address), http.Value.Port));

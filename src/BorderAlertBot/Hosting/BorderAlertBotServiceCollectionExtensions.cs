@@ -6,6 +6,7 @@ using BorderAlertBot.Configuration;
 using BorderAlertBot.Crossings;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
+using BorderAlertBot.Digests;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Store.Sqlite;
@@ -45,8 +46,12 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<HeldAlerts>();
         services.AddSingleton<ChannelCommandAnswerer>();
         services.AddSingleton<CommandAnswerer>();
+        services.AddSectionOptions<DigestOptions>(configuration, DigestOptions.SectionName);
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestRenderer>();
+        services.AddSingleton<DigestScheduler>();
         services.AddBorderAlertBotCharts();
-        services.TryAddSingleton(_ => new ConsoleAlertSender(Console.Out));
+        services.TryAddSingleton(provider => new ConsoleAlertSender(Console.Out, provider.GetRequiredService<IOptions<ConsoleAlertsOptions>>().Value.ChartFolder));
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<ConsoleAlertSender>());
         return services;
     }

@@ -230,6 +230,9 @@ public static class LatencyScenario
         public Task<DeliveryResult> ReplyAsync(DeliveryTarget target, string messageRef, AlertMessage message, string idempotencyKey, CancellationToken cancellationToken) =>
             Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(messageRef + "-reply"));
 
+        public Task<DeliveryResult> SendDigestAsync(DeliveryTarget target, Answers.Answer digest, string idempotencyKey, CancellationToken cancellationToken) =>
+            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered("bench-digest"));
+
         public void Clear()
         {
             _sends = new ConcurrentQueue<(EventId, long)>();

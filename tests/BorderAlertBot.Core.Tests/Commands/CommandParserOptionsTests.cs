@@ -29,6 +29,7 @@ public sealed class CommandParserOptionsTests
     [InlineData("subscriptions", "subscriptions")]
     [InlineData("digest 07:30 Asia/Yangon", "digest", "time=07:30", "timezone=Asia/Yangon")]
     [InlineData("digest off", "digest", "time=off")]
+    [InlineData("digest 07:30 Asia/Yangon nothing", "digest", "time=07:30", "timezone=Asia/Yangon", "quiet=nothing")]
     [InlineData("mute 2h", "mute", "duration=2h")]
     [InlineData("unmute", "Unmute")]
     public void Typed_options_give_the_same_command_as_the_text(string text, string subcommand, params string[] options)

@@ -1,4 +1,5 @@
 using BorderAlertBot.Commands;
+using BorderAlertBot.Digests;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Subscriptions;
@@ -82,6 +83,9 @@ public sealed class CommandParserTextTests
         { "digest 7:30", new DigestCommand(new TimeOnly(7, 30), "UTC") },
         { "digest time:07:30 timezone:asia/yangon", new DigestCommand(new TimeOnly(7, 30), "Asia/Yangon") },
         { "digest off", new DigestCommand(null, "UTC") },
+        { "digest 07:30 Asia/Yangon quiet:nothing", new DigestCommand(new TimeOnly(7, 30), "Asia/Yangon", DigestWhenQuiet.Nothing) },
+        { "digest 18:00 UTC skip", new DigestCommand(new TimeOnly(18, 0), "UTC", DigestWhenQuiet.Nothing) },
+        { "digest 18:00 UTC line", new DigestCommand(new TimeOnly(18, 0), "UTC", DigestWhenQuiet.Line) },
         { "mute 2h", new MuteCommand(TimeSpan.FromHours(2)) },
         { "mute 1d", new MuteCommand(TimeSpan.FromDays(1)) },
         { "mute duration:30d", new MuteCommand(TimeSpan.FromDays(30)) },

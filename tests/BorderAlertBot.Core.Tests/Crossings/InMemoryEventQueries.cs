@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Storage;
@@ -5,8 +6,9 @@ using BorderAlertBot.Storage;
 namespace BorderAlertBot.Core.Tests.Crossings;
 
 /// <summary>
-/// <see cref="IEventQueries.LatestAsync"/> over a list, honouring the filter's kinds, statuses and [From, To) as the stores
-/// do, and recording each call. The crossings board uses nothing else.
+/// <see cref="IEventQueries.LatestAsync"/>, <see cref="IEventQueries.StreamAsync"/> and <see cref="IEventQueries.TopBySeverityAsync"/>
+/// over a list, honouring the filter's kinds, statuses, minimum severity and [From, To) as the stores do (not regions), and
+/// recording each latest call. The crossings board and the digest composer use nothing else.
 /// </summary>
 public sealed class InMemoryEventQueries(params ConflictEvent[] events) : IEventQueries
 {
@@ -15,11 +17,30 @@ public sealed class InMemoryEventQueries(params ConflictEvent[] events) : IEvent
     public Task<IReadOnlyList<ConflictEvent>> LatestAsync(EventFilter filter, int limit, CancellationToken cancellationToken)
     {
         Calls.Add((filter, limit));
-        IReadOnlyList<ConflictEvent> found = events
-            .Where(e => filter.Kinds is null || filter.Kinds.Contains(e.Kind))
-            .Where(e => filter.Statuses is null || filter.Statuses.Contains(e.Status))
-            .Where(e => (filter.From is not { } from || e.Occurred.At >= from) && (filter.To is not { } to || e.Occurred.At < to))
+        IReadOnlyList<ConflictEvent> found = Filtered(filter)
             .OrderByDescending(e => e.Occurred.At)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(found);
+    }
+
+    public async IAsyncEnumerable<ConflictEvent> StreamAsync(EventFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var conflictEvent in Filtered(filter).OrderBy(e => e.Occurred.At).ThenBy(e => e.Id.Value, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return conflictEvent;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ConflictEvent>> TopBySeverityAsync(EventFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ConflictEvent> found = Filtered(filter)
+            .OrderByDescending(e => e.Severity.Effective)
+            .ThenByDescending(e => e.Occurred.At)
+            .ThenBy(e => e.Id.Value, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
         return Task.FromResult(found);
@@ -32,4 +53,10 @@ public sealed class InMemoryEventQueries(params ConflictEvent[] events) : IEvent
         throw new NotSupportedException("The crossings board does not search.");
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)events.Length);
+
+    private IEnumerable<ConflictEvent> Filtered(EventFilter filter) => events
+        .Where(e => filter.Kinds is null || filter.Kinds.Contains(e.Kind))
+        .Where(e => filter.Statuses is null || filter.Statuses.Contains(e.Status))
+        .Where(e => filter.MinSeverity is not { } min || e.Severity.Effective >= min)
+        .Where(e => (filter.From is not { } from || e.Occurred.At >= from) && (filter.To is not { } to || e.Occurred.At < to));
 }

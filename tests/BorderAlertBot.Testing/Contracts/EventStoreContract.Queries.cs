@@ -109,6 +109,105 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task Counts_see_each_events_current_revision_and_the_partial_days_at_both_ends_of_the_window()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        static DateTimeOffset At(int day, int hour) => new(2023, 10, day, hour, 0, 0, TimeSpan.Zero);
+        await StoreAsync(store, new EventBuilder().OccurredOn(At(27, 10), TimePrecision.Exact));
+        await StoreAsync(store, new EventBuilder().OccurredOn(At(27, 13), TimePrecision.Exact));
+        var pending = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.CrossingClosed).WithStatus(EventStatus.Pending).OccurredOn(2023, 10, 28));
+        var redated = await StoreAsync(store, new EventBuilder().OccurredOn(2023, 10, 29));
+        var retracted = await StoreAsync(store, new EventBuilder().OccurredOn(2023, 10, 29));
+        await StoreAsync(store, new EventBuilder().AtPlace("Kunming", "Yunnan", "CN").OnBorder(null).OccurredOn(2023, 10, 29));
+        await StoreAsync(store, new EventBuilder().OccurredOn(At(31, 6), TimePrecision.Exact));
+        await StoreAsync(store, new EventBuilder().OccurredOn(At(31, 18), TimePrecision.Exact));
+        await store.Events.WriteAsync(
+            [
+                Next(pending with { Status = EventStatus.Verified }, 2, "status Pending → Verified"),
+                Next(redated with { Occurred = new Occurrence(At(30, 0), TimePrecision.Day) }, 2, "occurred changed"),
+                Next(retracted with { Status = EventStatus.Retracted, StatusReason = "duplicate report" }, 2, "status Verified → Retracted"),
+            ],
+            CancellationToken.None);
+        var window = new EventFilter { Statuses = [EventStatus.Verified], From = At(27, 12), To = At(31, 12) };
+
+        // Act
+        var counts = await store.Queries.CountByKindAndDayAsync(window, CancellationToken.None);
+        var onTheBorder = await store.Queries.CountByKindAndDayAsync(window with { Region = RegionFilter.Parse("CN-MM") }, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(
+            [
+                new DailyCount(new DateOnly(2023, 10, 27), EventKind.BorderClash, 1),
+                new DailyCount(new DateOnly(2023, 10, 28), EventKind.TradeDisruption, 1),
+                new DailyCount(new DateOnly(2023, 10, 29), EventKind.BorderClash, 1),
+                new DailyCount(new DateOnly(2023, 10, 30), EventKind.BorderClash, 1),
+                new DailyCount(new DateOnly(2023, 10, 31), EventKind.BorderClash, 1),
+            ],
+            counts);
+        Assert.DoesNotContain(new DailyCount(new DateOnly(2023, 10, 29), EventKind.BorderClash, 1), onTheBorder);
+        Assert.Equal(4, onTheBorder.Count);
+    }
+
+    [Fact]
+    public async Task Top_by_severity_lists_the_most_severe_first_then_the_latest_even_behind_many_newer_lesser_events()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var oldCritical = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.AirStrike).WithFigure(FigureKind.Fatalities, 29).OccurredOn(2023, 10, 9));
+        var high = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.TerritorySeized).OccurredOn(2023, 10, 27));
+        var newCritical = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).WithFigure(FigureKind.Displaced, 50_000).OccurredOn(2023, 11, 6));
+        var lesser = new List<EventId>();
+        for (var day = 1; day <= 12; day++)
+        {
+            lesser.Add((await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).OccurredOn(2023, 12, day))).Id);
+        }
+
+        var significant = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.Shelling).OccurredOn(2023, 11, 20));
+
+        // Act
+        var top = await store.Queries.TopBySeverityAsync(EventFilter.Everything, 4, CancellationToken.None);
+        var five = await store.Queries.TopBySeverityAsync(EventFilter.Everything, 5, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([newCritical.Id, oldCritical.Id, high.Id, significant.Id], top.Select(e => e.Id));
+        Assert.Equal(lesser[^1], five[^1].Id);
+        Assert.Empty(await store.Queries.TopBySeverityAsync(EventFilter.Everything, 0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Top_by_severity_ranks_by_the_effective_severity_and_honours_the_filter()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var overridden = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).WithSeverityOverride(Severity.Critical, "largest town").OccurredOn(2023, 11, 2));
+        var high = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.TerritorySeized).OccurredOn(2023, 11, 3));
+        var moderate = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.ArmedClash).OccurredOn(2023, 11, 4));
+        var trade = await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.CrossingClosed).OccurredOn(2023, 11, 5));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.TerritorySeized).WithStatus(EventStatus.Pending).OccurredOn(2023, 11, 6));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.TerritorySeized).OccurredOn(2023, 10, 31));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.TerritorySeized).OccurredOn(2023, 12, 1));
+        await StoreAsync(store, new EventBuilder().WithSubtype(EventSubtype.TerritorySeized).AtPlace("Kunming", "Yunnan", "CN").OnBorder(null).OccurredOn(2023, 11, 7));
+        var november = new EventFilter
+        {
+            Statuses = [EventStatus.Verified],
+            Region = RegionFilter.Parse("CN-MM"),
+            From = new DateTimeOffset(2023, 11, 1, 0, 0, 0, TimeSpan.Zero),
+            To = new DateTimeOffset(2023, 12, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        // Act
+        var all = await store.Queries.TopBySeverityAsync(november, 10, CancellationToken.None);
+        var severe = await store.Queries.TopBySeverityAsync(november with { MinSeverity = Severity.High }, 10, CancellationToken.None);
+        var clashes = await store.Queries.TopBySeverityAsync(november with { Kinds = [EventKind.BorderClash] }, 10, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([overridden.Id, high.Id, trade.Id, moderate.Id], all.Select(e => e.Id));
+        Assert.Equal([overridden.Id, high.Id], severe.Select(e => e.Id));
+        Assert.Equal([overridden.Id, high.Id, moderate.Id], clashes.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Search_finds_words_in_title_summary_place_and_actors()
     {
         // Arrange

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BorderAlertBot.Answers;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Subscriptions;
 
@@ -10,19 +11,21 @@ public enum SenderCall
     Send,
     Edit,
     Reply,
+    Digest,
 }
 
 /// <summary>
 /// Something the "platform" now shows: a message sent, an edit applied to <paramref name="MessageRef"/>, or a reply
-/// (<paramref name="MessageRef"/>) in the thread of <paramref name="ThreadOf"/>.
+/// (<paramref name="MessageRef"/>) in the thread of <paramref name="ThreadOf"/>, or a digest (<paramref name="Digest"/>; its
+/// <paramref name="Message"/> is empty).
 /// </summary>
-public sealed record RecordedDelivery(SenderCall Call, DeliveryTarget Target, AlertMessage Message, string? IdempotencyKey, string MessageRef, string? ThreadOf);
+public sealed record RecordedDelivery(SenderCall Call, DeliveryTarget Target, AlertMessage Message, string? IdempotencyKey, string MessageRef, string? ThreadOf, Answer? Digest = null);
 
 /// <summary>One call as the sender received it, whatever came of it ("delivered", "duplicate", "retry-after", "rejected", "threw", "blocked").</summary>
 public sealed record RawSenderCall(SenderCall Call, DeliveryTarget Target, string? IdempotencyKey, string Outcome);
 
 /// <summary>
-/// An <see cref="IAlertSender"/> that records every send, edit and reply (target, message, idempotency key) in the order
+/// An <see cref="IAlertSender"/> that records every send, edit, reply and digest (target, message, idempotency key) in the order
 /// received, the way CollectingSink does. Like Discord's nonce, a key it has seen succeed returns the earlier message
 /// instead of creating another, so <see cref="Deliveries"/> is what a channel would show and <see cref="RawCalls"/> counts
 /// every attempt. The next calls can be scripted (for every target or one target address) to return
@@ -52,6 +55,9 @@ public sealed class RecordingAlertSender(TargetKind kind = TargetKind.Console, i
     public IReadOnlyList<RecordedDelivery> Edits => Locked(() => _deliveries.Where(delivery => delivery.Call == SenderCall.Edit).ToArray());
 
     public IReadOnlyList<RecordedDelivery> Replies => Locked(() => _deliveries.Where(delivery => delivery.Call == SenderCall.Reply).ToArray());
+
+    /// <summary>The digests posted, once per idempotency key.</summary>
+    public IReadOnlyList<RecordedDelivery> Digests => Locked(() => _deliveries.Where(delivery => delivery.Call == SenderCall.Digest).ToArray());
 
     /// <summary>Every call received, including failures, blocked calls and repeated keys.</summary>
     public IReadOnlyList<RawSenderCall> RawCalls => Locked(() => _rawCalls.ToArray());
@@ -101,7 +107,11 @@ public sealed class RecordingAlertSender(TargetKind kind = TargetKind.Console, i
     public Task<DeliveryResult> ReplyAsync(DeliveryTarget target, string messageRef, AlertMessage message, string idempotencyKey, CancellationToken cancellationToken) =>
         HandleAsync(SenderCall.Reply, target, message, idempotencyKey, messageRef, cancellationToken);
 
-    private async Task<DeliveryResult> HandleAsync(SenderCall call, DeliveryTarget target, AlertMessage message, string? key, string? existingRef, CancellationToken cancellationToken)
+    public Task<DeliveryResult> SendDigestAsync(DeliveryTarget target, Answer digest, string idempotencyKey, CancellationToken cancellationToken) =>
+        HandleAsync(SenderCall.Digest, target, new AlertMessage([], null), idempotencyKey, null, cancellationToken, digest);
+
+    private async Task<DeliveryResult> HandleAsync(
+        SenderCall call, DeliveryTarget target, AlertMessage message, string? key, string? existingRef, CancellationToken cancellationToken, Answer? digest = null)
     {
         var script = TakeScript(target);
         switch (script?.Behaviour)
@@ -120,24 +130,24 @@ public sealed class RecordingAlertSender(TargetKind kind = TargetKind.Console, i
             case Behaviour.Block:
                 Raw(call, target, key, "blocked");
                 await script.Release!.WaitAsync(cancellationToken);
-                return Deliver(call, target, message, key, existingRef, raw: false);
+                return Deliver(call, target, message, key, existingRef, raw: false, digest);
             case Behaviour.DeliverAndHang:
-                Deliver(call, target, message, key, existingRef, raw: true);
+                Deliver(call, target, message, key, existingRef, raw: true, digest);
                 await new TaskCompletionSource().Task; // Never completes: the caller never hears back.
                 throw new InvalidOperationException("Unreachable.");
             default:
-                return Deliver(call, target, message, key, existingRef, raw: true);
+                return Deliver(call, target, message, key, existingRef, raw: true, digest);
         }
     }
 
-    private DeliveryResult.Delivered Deliver(SenderCall call, DeliveryTarget target, AlertMessage message, string? key, string? existingRef, bool raw)
+    private DeliveryResult.Delivered Deliver(SenderCall call, DeliveryTarget target, AlertMessage message, string? key, string? existingRef, bool raw, Answer? digest)
     {
-        var result = Record(call, target, message, key, existingRef, raw);
+        var result = Record(call, target, message, key, existingRef, raw, digest);
         CheckWaiters();
         return result;
     }
 
-    private DeliveryResult.Delivered Record(SenderCall call, DeliveryTarget target, AlertMessage message, string? key, string? existingRef, bool raw)
+    private DeliveryResult.Delivered Record(SenderCall call, DeliveryTarget target, AlertMessage message, string? key, string? existingRef, bool raw, Answer? digest)
     {
         lock (_gate)
         {
@@ -157,7 +167,7 @@ public sealed class RecordingAlertSender(TargetKind kind = TargetKind.Console, i
             }
 
             var messageRef = call == SenderCall.Edit ? existingRef! : "msg-" + (++_messages).ToString(CultureInfo.InvariantCulture);
-            _deliveries.Add(new RecordedDelivery(call, target, message, key, messageRef, call == SenderCall.Reply ? existingRef : null));
+            _deliveries.Add(new RecordedDelivery(call, target, message, key, messageRef, call == SenderCall.Reply ? existingRef : null, digest));
             if (key is not null)
             {
                 _refsByKey[key] = messageRef;

@@ -1,4 +1,6 @@
 using BorderAlertBot.Cli;
+using BorderAlertBot.Ingestion;
+using BorderAlertBot.Tests.Support;
 
 namespace BorderAlertBot.Tests.Cli;
 
@@ -16,3 +18,20 @@ public sealed class CliRunner(string databasePath)
 }
 
 public sealed record CliResult(int ExitCode, string Output, string Error);
+
+public static class CliRunnerExtensions
+{
+    /// <summary>Both steps of the sample scenario, imported as a curator would with the CLI.</summary>
+    public static async Task ImportSampleAsync(this CliRunner cli, BotData data)
+    {
+        var assembly = typeof(SampleScenario).Assembly;
+        foreach (var step in SampleScenario.Steps)
+        {
+            await using var stream = assembly.GetManifestResourceStream($"BorderAlertBot.Sample.{step}")
+                ?? throw new InvalidOperationException($"No embedded sample step {step}.");
+            using var reader = new StreamReader(stream);
+            var imported = await cli.RunAsync("import", data.Write(step, await reader.ReadToEndAsync()));
+            Assert.Equal(ExitCodes.Success, imported.ExitCode);
+        }
+    }
+}

@@ -1,5 +1,4 @@
 using BorderAlertBot.Cli;
-using BorderAlertBot.Ingestion;
 using BorderAlertBot.Tests.Support;
 
 namespace BorderAlertBot.Tests.Cli;
@@ -178,17 +177,5 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Contains("(only you can see this)", result.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>Both steps of the sample scenario, imported as a curator would with the CLI.</summary>
-    private async Task ImportSampleAsync()
-    {
-        var assembly = typeof(SampleScenario).Assembly;
-        foreach (var step in SampleScenario.Steps)
-        {
-            await using var stream = assembly.GetManifestResourceStream($"BorderAlertBot.Sample.{step}")
-                ?? throw new InvalidOperationException($"No embedded sample step {step}.");
-            using var reader = new StreamReader(stream);
-            var imported = await _cli.RunAsync("import", _data.Write(step, await reader.ReadToEndAsync()));
-            Assert.Equal(ExitCodes.Success, imported.ExitCode);
-        }
-    }
+    private Task ImportSampleAsync() => _cli.ImportSampleAsync(_data);
 }

@@ -27,6 +27,11 @@ public sealed class CompletionHookOutbox(IOutboxStore inner) : IOutboxStore
     public Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, string cursorName, long cursorPosition, CancellationToken cancellationToken) =>
         inner.EnqueueAsync(entries, cursorName, cursorPosition, cancellationToken);
 
+    public Task<int> EnqueueDigestsAsync(IReadOnlyList<DigestEntry> digests, CancellationToken cancellationToken) => inner.EnqueueDigestsAsync(digests, cancellationToken);
+
+    public Task<IReadOnlyDictionary<SubscriptionId, DateTimeOffset>> GetLastDigestSlotsAsync(CancellationToken cancellationToken) =>
+        inner.GetLastDigestSlotsAsync(cancellationToken);
+
     public Task<IReadOnlyList<OutboxBatch>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxBatches, CancellationToken cancellationToken) =>
         inner.ClaimDueAsync(now, lease, maxBatches, cancellationToken);
 

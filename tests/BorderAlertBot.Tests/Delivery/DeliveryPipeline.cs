@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
+using BorderAlertBot.Digests;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Store.Sqlite;
@@ -71,6 +72,8 @@ public sealed class DeliveryPipeline : IDisposable
 
     public AlertDispatcher Dispatcher => _services.GetRequiredService<AlertDispatcher>();
 
+    public DigestScheduler Digests => _services.GetRequiredService<DigestScheduler>();
+
     /// <summary>A fresh database; <paramref name="settings"/> are configuration keys such as <c>Delivery:MaxAttempts</c>.</summary>
     public static async Task<DeliveryPipeline> StartAsync(params (string Key, string? Value)[] settings) =>
         await StartAsync(Start, settings);
@@ -133,6 +136,9 @@ public sealed class DeliveryPipeline : IDisposable
     }
 
     public Task<int> DispatchAsync() => Dispatcher.RunOnceAsync(CancellationToken.None);
+
+    /// <summary>The digest scheduler's turn: every digest due now goes into the outbox (the dispatcher sends it).</summary>
+    public Task<int> ScheduleDigestsAsync() => Digests.RunOnceAsync(CancellationToken.None);
 
     /// <summary>What the bot does when woken: the watcher reads the feed, then the dispatcher sends what is due.</summary>
     public async Task RunAsync()

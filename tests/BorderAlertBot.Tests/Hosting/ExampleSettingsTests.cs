@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BorderAlertBot.Delivery;
+using BorderAlertBot.Digests;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Store.Sqlite;
@@ -19,6 +20,7 @@ public sealed class ExampleSettingsTests
         [SampleOptions.SectionName] = [typeof(SampleOptions)],
         [ConsoleAlertsOptions.SectionName] = [typeof(ConsoleAlertsOptions)],
         [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],
+        [DigestOptions.SectionName] = [typeof(DigestOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
     };
 
