@@ -5,10 +5,11 @@ namespace BorderAlertBot.Charts;
 
 public static class ChartsServiceCollectionExtensions
 {
-    /// <summary>The PNG chart renderer behind <see cref="IChartRenderer"/>; stateless, so one instance serves every caller.</summary>
+    /// <summary>The PNG chart renderer behind <see cref="IChartRenderer"/>, drawing each distinct chart once; one instance serves every caller.</summary>
     public static IServiceCollection AddBorderAlertBotCharts(this IServiceCollection services)
     {
-        services.AddSingleton<IChartRenderer, EventsPerDayChart>();
+        services.AddSingleton<EventsPerDayChart>();
+        services.AddSingleton<IChartRenderer>(provider => new CachingChartRenderer(provider.GetRequiredService<EventsPerDayChart>()));
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace BorderAlertBot.Charts;
 /// Whole-number ticks up the events-per-day axis from zero, a labelled one every 1, 2 or 5, then 10, 20, 25 or 50 times a
 /// power of ten: the smallest of those steps that leaves at most <see cref="MaxLabels"/> labels, so an axis reaching 4 or
 /// more gets 4–8 of them. Computed here rather than by ScottPlot's <c>NumericAutomatic</c>, which finds a spacing by
-/// measuring candidate label strings on every render and so cost more than the rest of the chart put together.
+/// measuring candidate label strings with Skia, and does so for the layout and again for the ticks of every render.
 /// </summary>
 internal static class CountTicks
 {

@@ -7,4 +7,5 @@ root.Subcommands.Add(CuratedImportScenario.CreateGenerator());
 root.Subcommands.Add(MatchScenario.Create());
 root.Subcommands.Add(LatencyScenario.Create());
 root.Subcommands.Add(QueryScenario.Create());
+root.Subcommands.Add(DigestScenario.Create());
 return await root.Parse(args).InvokeAsync();

@@ -26,16 +26,21 @@ public sealed class CrossingHistory
     /// The crossings in any of <paramref name="regions"/> (all when empty) as of <paramref name="asOf"/>: closed first, then
     /// restricted, open and unknown, by name within each.
     /// </summary>
-    public IReadOnlyList<CrossingState> BoardAt(IReadOnlyList<Region> regions, DateTimeOffset asOf)
+    public IReadOnlyList<CrossingState> BoardAt(IReadOnlyList<Region> regions, DateTimeOffset asOf) =>
+        [.. Decide(_sites.Where(site => site.Site.IsInAny(regions)), asOf).Select(row => row.State)];
+
+    /// <summary>Every crossing's row as of <paramref name="asOf"/>, in board order, for digests that each keep their regions' rows.</summary>
+    internal IReadOnlyList<(CrossingSite Site, CrossingLine Line)> BoardAt(DateTimeOffset asOf) =>
+        [.. Decide(_sites, asOf).Select(row => (row.Site, CrossingLine.Of(row.State)))];
+
+    private static IEnumerable<(CrossingSite Site, CrossingState State)> Decide(IEnumerable<(CrossingSite Site, ConflictEvent[] OldestFirst)> sites, DateTimeOffset asOf)
     {
         var from = asOf - CrossingsBoard.LookBack;
-        return _sites
-            .Where(site => site.Site.IsInAny(regions))
-            .Select(site => CrossingStatusRules.Decide(site.Site.Entry, Between(site.OldestFirst, from, asOf)))
-            .OrderBy(state => CrossingStatusRules.Rank(state.Status))
-            .ThenBy(state => state.Crossing.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(state => state.Crossing.Slug, StringComparer.Ordinal)
-            .ToList();
+        return sites
+            .Select(site => (site.Site, State: CrossingStatusRules.Decide(site.Site.Entry, Between(site.OldestFirst, from, asOf))))
+            .OrderBy(row => CrossingStatusRules.Rank(row.State.Status))
+            .ThenBy(row => row.State.Crossing.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(row => row.State.Crossing.Slug, StringComparer.Ordinal);
     }
 
     /// <summary>The events that occurred in [from, to], found by binary search over the sorted array.</summary>

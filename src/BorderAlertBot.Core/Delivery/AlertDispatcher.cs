@@ -86,6 +86,18 @@ public sealed partial class AlertDispatcher(
         return started;
     }
 
+    /// <summary>Whether every slot is taken by a send in flight, so nothing more can start until one finishes (and signals).</summary>
+    public bool IsFull
+    {
+        get
+        {
+            lock (_inFlightGate)
+            {
+                return _inFlight.Count >= options.Value.MaxParallelTargets;
+            }
+        }
+    }
+
     /// <summary>Completes when every send started by <see cref="StartDueAsync"/> has finished (for shutdown and tests).</summary>
     public Task WhenSentAsync()
     {
@@ -180,7 +192,8 @@ public sealed partial class AlertDispatcher(
         foreach (var digest in batch.Digests)
         {
             // The digest as composed at its slot; its key is the slot's, so a re-send after a crash is dropped by the platform.
-            var result = await sender.SendDigestAsync(subscription.Target, digests.Render(digest.Content), digest.Key, cancellationToken);
+            var content = digest.Read();
+            var result = await sender.SendDigestAsync(subscription.Target, digests.Render(content), digest.Key, cancellationToken);
             if (!await HandleAsync(batch, subscription, result, cancellationToken))
             {
                 return;
@@ -188,7 +201,7 @@ public sealed partial class AlertDispatcher(
 
             var messageRef = ((DeliveryResult.Delivered)result).MessageRef; // HandleAsync returned true only for Delivered.
             await outbox.CompleteAsync(batch.GroupId, [digest.Id], messageRef, timeProvider.GetUtcNow(), cancellationToken);
-            Log.DigestSent(logger, subscription.Id.Value, digest.Content.LocalDate, messageRef);
+            Log.DigestSent(logger, subscription.Id.Value, content.LocalDate, messageRef);
         }
     }
 

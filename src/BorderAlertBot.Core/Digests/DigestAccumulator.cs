@@ -9,19 +9,28 @@ namespace BorderAlertBot.Digests;
 /// <summary>
 /// Gathers one digest from the events its subscription matches, fed oldest first: counts for the window, the window before
 /// and the 4 weeks before; per-day counts for the chart; and the few events each section lists. Holds only what it keeps.
+/// Boundaries are kept as UTC ticks and days as day numbers, because a run calls <see cref="Add"/> millions of times.
 /// </summary>
 internal sealed class DigestAccumulator
 {
     private static readonly EventKind[] AllKinds = Enum.GetValues<EventKind>();
 
-    private readonly int[] _current = new int[AllKinds.Length];
-    private readonly int[] _previous = new int[AllKinds.Length];
-    private readonly int[] _fourWeeks = new int[AllKinds.Length];
-    private readonly Dictionary<(DateOnly Day, EventKind Kind), int> _perDay = [];
+    // Every count in one array, so an Add touches one or two cache lines: the window's per kind, the window before's, the
+    // four weeks', then the chart's per day and kind.
+    private static readonly int Previous = AllKinds.Length;
+    private static readonly int FourWeeks = 2 * AllKinds.Length;
+    private static readonly int PerDayStart = 3 * AllKinds.Length;
+
+    private readonly int[] _counts = new int[PerDayStart + (DigestComposer.ChartDays * AllKinds.Length)];
     private readonly List<ConflictEvent> _top = [];
     private readonly Queue<ConflictEvent> _ceasefire = new();
     private readonly Queue<ConflictEvent> _trade = new();
     private readonly List<(ConflictEvent Event, long Lowest)> _displacement = [];
+    private readonly long _from;
+    private readonly long _to;
+    private readonly long _previousFrom;
+    private readonly long _fourWeeksFrom;
+    private readonly int _chartFromDay;
     private int _ceasefireCount;
     private int _tradeCount;
     private int _eventCount;
@@ -29,13 +38,15 @@ internal sealed class DigestAccumulator
     public DigestAccumulator(DigestRequest request)
     {
         Request = request;
-        var length = request.To - request.From;
-        PreviousFrom = request.From - length;
         ChartFrom = DateOnly.FromDateTime(request.To.UtcDateTime).AddDays(1 - DigestComposer.ChartDays);
-        ChartFromInstant = new DateTimeOffset(ChartFrom.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var baseline = request.From - DigestComposer.Baseline;
-        BaselineFrom = baseline < ChartFromInstant ? baseline : ChartFromInstant;
-        FourWeeksFrom = baseline;
+        var chartFromInstant = new DateTimeOffset(ChartFrom.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var fourWeeksFrom = request.From - DigestComposer.Baseline;
+        BaselineFrom = fourWeeksFrom < chartFromInstant ? fourWeeksFrom : chartFromInstant;
+        _from = request.From.UtcTicks;
+        _to = request.To.UtcTicks;
+        _previousFrom = (request.From - (request.To - request.From)).UtcTicks;
+        _fourWeeksFrom = fourWeeksFrom.UtcTicks;
+        _chartFromDay = ChartFrom.DayNumber;
     }
 
     public DigestRequest Request { get; }
@@ -43,48 +54,42 @@ internal sealed class DigestAccumulator
     /// <summary>The earliest moment any count reads: the start of the 4 weeks before the window, or of the chart.</summary>
     public DateTimeOffset BaselineFrom { get; }
 
-    private DateTimeOffset FourWeeksFrom { get; }
-
     /// <summary>The chart's first UTC day: it shows <see cref="DigestComposer.ChartDays"/> days, ending with the slot's.</summary>
     private DateOnly ChartFrom { get; }
 
-    private DateTimeOffset PreviousFrom { get; }
-
-    private DateTimeOffset ChartFromInstant { get; }
-
-    public void Add(ConflictEvent conflictEvent)
+    public void Add(in DigestEvent digestEvent)
     {
-        var at = conflictEvent.Occurred.At;
-        if (at < BaselineFrom || at >= Request.To)
+        var at = digestEvent.At;
+        if (at >= _to)
         {
             return;
         }
 
-        var kind = (int)conflictEvent.Kind;
-        if (at >= ChartFromInstant)
+        var kind = digestEvent.Kind;
+        var counts = _counts;
+        var chartDay = digestEvent.Day - _chartFromDay;
+        if (chartDay >= 0)
         {
-            var key = (DateOnly.FromDateTime(at.UtcDateTime), conflictEvent.Kind);
-            _perDay[key] = _perDay.GetValueOrDefault(key) + 1;
+            counts[PerDayStart + (chartDay * AllKinds.Length) + kind]++;
         }
 
-        if (at < Request.From)
+        if (at < _from)
         {
-            if (at < FourWeeksFrom)
+            if (at >= _fourWeeksFrom)
             {
-                return;
-            }
-
-            _fourWeeks[kind]++;
-            if (at >= PreviousFrom)
-            {
-                _previous[kind]++;
+                counts[FourWeeks + kind]++;
+                if (at >= _previousFrom)
+                {
+                    counts[Previous + kind]++;
+                }
             }
 
             return;
         }
 
-        _current[kind]++;
+        counts[kind]++;
         _eventCount++;
+        var conflictEvent = digestEvent.Event;
         KeepTop(conflictEvent);
         switch (conflictEvent.Kind)
         {
@@ -98,24 +103,19 @@ internal sealed class DigestAccumulator
                 break;
         }
 
-        var displaced = conflictEvent.Figures.Where(figure => figure.Kind == FigureKind.Displaced).Select(figure => figure.Value).DefaultIfEmpty(-1).Min();
-        if (displaced >= 0)
+        if (digestEvent.LowestDisplaced >= 0)
         {
-            _displacement.Add((conflictEvent, displaced));
-            _displacement.Sort((a, b) => b.Lowest.CompareTo(a.Lowest));
-            if (_displacement.Count > DigestComposer.Listed)
-            {
-                _displacement.RemoveAt(_displacement.Count - 1);
-            }
+            KeepLargest(conflictEvent, digestEvent.LowestDisplaced);
         }
     }
 
-    public DigestContent Build(IReadOnlyList<CrossingLine> crossings)
+    /// <param name="lineOf">The line for an event, shared by every digest of the run that lists it.</param>
+    public DigestContent Build(IReadOnlyList<CrossingLine> crossings, Func<ConflictEvent, EventLine> lineOf)
     {
         var subscription = Request.Subscription;
         var windowDays = (Request.To - Request.From).TotalDays;
         var trends = KindsOf(subscription.Filter)
-            .Select(kind => new KindTrend(kind, _current[(int)kind], _previous[(int)kind], _fourWeeks[(int)kind], windowDays))
+            .Select(kind => new KindTrend(kind, _counts[(int)kind], _counts[Previous + (int)kind], _counts[FourWeeks + (int)kind], windowDays))
             .ToList();
         return new DigestContent(
             subscription.Id,
@@ -126,14 +126,14 @@ internal sealed class DigestAccumulator
             Request.To,
             Request.IsLate,
             trends,
-            [.. _top.Select(EventLine.Of)],
-            [.. _ceasefire.Reverse().Select(EventLine.Of)],
+            [.. _top.Select(lineOf)],
+            [.. _ceasefire.Reverse().Select(lineOf)],
             _ceasefireCount,
-            [.. _trade.Reverse().Select(EventLine.Of)],
+            [.. _trade.Reverse().Select(lineOf)],
             _tradeCount,
             crossings,
-            [.. _displacement.Select(kept => new DisplacementLine(EventLine.Of(kept.Event), [.. kept.Event.Figures.Where(figure => figure.Kind == FigureKind.Displaced)]))],
-            [.. _perDay.OrderBy(pair => pair.Key.Day).ThenBy(pair => pair.Key.Kind).Select(pair => new DailyCount(pair.Key.Day, pair.Key.Kind, pair.Value))],
+            [.. _displacement.Select(kept => new DisplacementLine(lineOf(kept.Event), [.. kept.Event.Figures.Where(figure => figure.Kind == FigureKind.Displaced)]))],
+            PerDay(),
             ChartFrom,
             DateOnly.FromDateTime(Request.To.UtcDateTime),
             _eventCount);
@@ -144,6 +144,21 @@ internal sealed class DigestAccumulator
     {
         var kinds = filter.Kinds.Concat(filter.Subtypes.Select(subtype => subtype.Kind())).Distinct().Order().ToList();
         return kinds.Count > 0 ? kinds : AllKinds;
+    }
+
+    private List<DailyCount> PerDay()
+    {
+        var counts = new List<DailyCount>();
+        for (var i = PerDayStart; i < _counts.Length; i++)
+        {
+            if (_counts[i] > 0)
+            {
+                var cell = i - PerDayStart;
+                counts.Add(new DailyCount(ChartFrom.AddDays(cell / AllKinds.Length), AllKinds[cell % AllKinds.Length], _counts[i]));
+            }
+        }
+
+        return counts;
     }
 
     // Most severe first, then latest: events come oldest first, so a later one of equal severity goes before.
@@ -165,6 +180,27 @@ internal sealed class DigestAccumulator
         if (_top.Count > DigestComposer.TopEvents)
         {
             _top.RemoveAt(_top.Count - 1);
+        }
+    }
+
+    // Largest conservative figure first; an equal one later in the stream goes after.
+    private void KeepLargest(ConflictEvent conflictEvent, long lowest)
+    {
+        var at = _displacement.FindIndex(kept => kept.Lowest < lowest);
+        if (at < 0)
+        {
+            if (_displacement.Count < DigestComposer.Listed)
+            {
+                _displacement.Add((conflictEvent, lowest));
+            }
+
+            return;
+        }
+
+        _displacement.Insert(at, (conflictEvent, lowest));
+        if (_displacement.Count > DigestComposer.Listed)
+        {
+            _displacement.RemoveAt(_displacement.Count - 1);
         }
     }
 

@@ -1,7 +1,8 @@
+using System.Threading.Channels;
 using BorderAlertBot.Abstractions;
+using BorderAlertBot.Answers;
 using BorderAlertBot.Crossings;
 using BorderAlertBot.Domain;
-using BorderAlertBot.Matching;
 using BorderAlertBot.Storage;
 using BorderAlertBot.Subscriptions;
 
@@ -10,8 +11,9 @@ namespace BorderAlertBot.Digests;
 /// <summary>
 /// Composes many digests at once (ARCHITECTURE.md §8): the verified events from the earliest 4-week baseline to the latest
 /// slot are read once, oldest first, and each is matched against the digests' subscriptions with the same index the
-/// alert matcher uses, so the cost grows with the events and their matches, not with digests × events. Digests that
-/// cover trade get the crossings board at their slot, from one read of the year's trade disruptions.
+/// alert matcher uses (on up to <see cref="MaxThreads"/> threads, each with a share of the digests), so the cost grows
+/// with the events and their matches, not with digests × events. Digests that cover trade get the crossings board at their
+/// slot, from the trade disruptions the crossings command reads at the run's latest slot.
 /// </summary>
 public sealed class DigestComposer(IEventQueries queries, CrossingsBoard crossings)
 {
@@ -27,6 +29,12 @@ public sealed class DigestComposer(IEventQueries queries, CrossingsBoard crossin
     /// <summary>How many UTC days the chart shows, ending with the slot's day.</summary>
     public const int ChartDays = 28;
 
+    /// <summary>The most threads that match a run's events against its digests.</summary>
+    private const int MaxThreads = 4;
+
+    /// <summary>How many events wait for each matching thread.</summary>
+    private const int QueueLength = 1_024;
+
     /// <summary>The longest window one digest covers, however long the bot was down.</summary>
     public static TimeSpan MaxWindow { get; } = TimeSpan.FromDays(28);
 
@@ -38,27 +46,77 @@ public sealed class DigestComposer(IEventQueries queries, CrossingsBoard crossin
         }
 
         var accumulators = requests.Select(request => new DigestAccumulator(request)).ToList();
-        var bySubscription = accumulators.GroupBy(accumulator => accumulator.Request.Subscription.Id).ToDictionary(group => group.Key, group => group.ToArray());
-        var index = SubscriptionIndex.Build([.. accumulators.Select(accumulator => accumulator.Request.Subscription).DistinctBy(subscription => subscription.Id)]);
         var filter = new EventFilter
         {
             Statuses = [EventStatus.Verified],
             From = accumulators.Min(accumulator => accumulator.BaselineFrom),
             To = accumulators.Max(accumulator => accumulator.Request.To),
         };
-        await foreach (var conflictEvent in queries.StreamAsync(filter, cancellationToken))
+        await MatchAsync(DigestPartition.Split(accumulators, Math.Clamp(Environment.ProcessorCount, 1, MaxThreads)), filter, cancellationToken);
+
+        // An event listed by many digests gets one line.
+        var lines = new Dictionary<EventId, EventLine>();
+        EventLine LineOf(ConflictEvent conflictEvent)
         {
-            foreach (var subscription in index.Match(conflictEvent))
+            if (!lines.TryGetValue(conflictEvent.Id, out var line))
             {
-                foreach (var accumulator in bySubscription[subscription.Id])
-                {
-                    accumulator.Add(conflictEvent);
-                }
+                lines[conflictEvent.Id] = line = EventLine.Of(conflictEvent);
             }
+
+            return line;
         }
 
         var boards = await BoardsAsync(accumulators, cancellationToken);
-        return [.. accumulators.Select(accumulator => accumulator.Build(boards(accumulator)))];
+        return [.. accumulators.Select(accumulator => accumulator.Build(boards(accumulator), LineOf))];
+    }
+
+    /// <summary>
+    /// Reads the events once and hands each to every share of the digests, each share matched on a thread of its own;
+    /// the queues between them are bounded, so a run holds only a few thousand events at a time.
+    /// </summary>
+    private async Task MatchAsync(IReadOnlyList<DigestPartition> partitions, EventFilter filter, CancellationToken cancellationToken)
+    {
+        var queues = partitions.Select(_ => Channel.CreateBounded<DigestEvent>(new BoundedChannelOptions(QueueLength) { SingleReader = true, SingleWriter = true })).ToArray();
+        var matchers = partitions.Select((partition, i) => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var digestEvent in queues[i].Reader.ReadAllAsync(cancellationToken))
+                {
+                    partition.Add(digestEvent);
+                }
+            }
+            catch (Exception exception)
+            {
+                queues[i].Writer.TryComplete(exception); // The reader stops feeding the others too.
+                throw;
+            }
+        }, cancellationToken)).ToArray();
+
+        try
+        {
+            await foreach (var conflictEvent in queries.StreamAsync(filter, cancellationToken))
+            {
+                var digestEvent = new DigestEvent(conflictEvent);
+                foreach (var queue in queues)
+                {
+                    await queue.Writer.WriteAsync(digestEvent, cancellationToken);
+                }
+            }
+        }
+        catch (ChannelClosedException)
+        {
+            // A matcher failed: its exception comes out of WhenAll below.
+        }
+        finally
+        {
+            foreach (var queue in queues)
+            {
+                queue.Writer.TryComplete();
+            }
+        }
+
+        await Task.WhenAll(matchers);
     }
 
     /// <summary>
@@ -86,17 +144,12 @@ public sealed class DigestComposer(IEventQueries queries, CrossingsBoard crossin
             return _ => [];
         }
 
-        var from = showing.Min(accumulator => accumulator.Request.To) - CrossingsBoard.LookBack;
-        var to = showing.Max(accumulator => accumulator.Request.To);
-        var trade = new List<ConflictEvent>();
-        await foreach (var conflictEvent in queries.StreamAsync(CrossingsBoard.TradeDisruptions(from, to), cancellationToken))
-        {
-            trade.Add(conflictEvent);
-        }
-
-        // Digests at the same slot with the same regions share one board (a board is at its moment, inclusive; the window is not).
+        // The trade disruptions the crossings command reads at the run's latest slot; each board takes those up to its own.
+        var latestSlot = showing.Max(accumulator => accumulator.Request.To);
+        var earliestSlot = showing.Min(accumulator => accumulator.Request.To);
+        var trade = await queries.LatestAsync(CrossingsBoard.TradeDisruptions(earliestSlot - CrossingsBoard.LookBack, latestSlot), CrossingsBoard.MaxEvents, cancellationToken);
         var history = crossings.HistoryOf(trade);
-        var cache = new Dictionary<(DateTimeOffset, string), IReadOnlyList<CrossingLine>>();
+        var boards = new Dictionary<DateTimeOffset, IReadOnlyList<(CrossingSite Site, CrossingLine Line)>>();
         return accumulator =>
         {
             if (!ShowsCrossings(accumulator.Request.Subscription.Filter))
@@ -104,15 +157,15 @@ public sealed class DigestComposer(IEventQueries queries, CrossingsBoard crossin
                 return [];
             }
 
-            var regions = accumulator.Request.Subscription.Filter.Regions;
-            var key = (accumulator.Request.To, string.Join('|', regions));
-            if (!cache.TryGetValue(key, out var board))
+            // A board is as of its moment, inclusive; the window ends just before its slot. Digests of one slot share it.
+            var asOf = accumulator.Request.To.AddTicks(-1);
+            if (!boards.TryGetValue(asOf, out var board))
             {
-                board = [.. history.BoardAt(regions, accumulator.Request.To.AddTicks(-1)).Select(CrossingLine.Of)];
-                cache[key] = board;
+                boards[asOf] = board = history.BoardAt(asOf);
             }
 
-            return board;
+            var regions = accumulator.Request.Subscription.Filter.Regions;
+            return [.. board.Where(row => row.Site.IsInAny(regions)).Select(row => row.Line)];
         };
     }
 }

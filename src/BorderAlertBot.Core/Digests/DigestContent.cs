@@ -1,3 +1,4 @@
+using System.Globalization;
 using BorderAlertBot.Answers;
 using BorderAlertBot.Crossings;
 using BorderAlertBot.Storage;
@@ -39,4 +40,8 @@ public sealed record DigestContent(
     int EventCount)
 {
     public bool IsQuiet => EventCount == 0;
+
+    /// <summary>Equal for digests whose charts are the same picture (the same days and counts).</summary>
+    public string ChartKey => string.Create(CultureInfo.InvariantCulture,
+        $"{ChartFrom.DayNumber}-{ChartTo.DayNumber}:{string.Join(',', PerDay.Select(count => $"{count.Day.DayNumber}.{(int)count.Kind}.{count.Count}"))}");
 }

@@ -34,12 +34,16 @@ public sealed partial class DigestScheduler(
         }
 
         var composed = await composer.ComposeAsync(requests, cancellationToken);
+
+        // Queued with the digests that draw the same chart next to each other, so the chart renderer's cache draws each once.
         var entries = requests.Zip(composed, (request, content) => new DigestEntry(
-            request.Subscription.Id,
-            request.Subscription.Target.Key,
-            request.Slot,
-            now,
-            content.IsQuiet && request.Subscription.Digest?.WhenQuiet == DigestWhenQuiet.Nothing ? null : content)).ToList();
+                request.Subscription.Id,
+                request.Subscription.Target.Key,
+                request.Slot,
+                now,
+                content.IsQuiet && request.Subscription.Digest?.WhenQuiet == DigestWhenQuiet.Nothing ? null : content))
+            .OrderBy(entry => entry.Content is { } content ? content.ChartKey : string.Empty, StringComparer.Ordinal)
+            .ToList();
         var added = await outbox.EnqueueDigestsAsync(entries, cancellationToken);
         Log.DigestsRecorded(logger, added, entries.Count(entry => entry.Content is null));
         return entries.Count;

@@ -38,6 +38,13 @@ public sealed partial class DispatcherWorker(
                     continue;
                 }
 
+                // Every slot busy: a finishing send signals, so wait for that instead of asking the outbox again and again.
+                if (dispatcher.IsFull)
+                {
+                    await signal.WaitAsync(seen, options.Value.FallbackPollInterval, stoppingToken);
+                    continue;
+                }
+
                 var wait = options.Value.FallbackPollInterval;
                 if (await outbox.NextDueAtAsync(stoppingToken) is { } due)
                 {

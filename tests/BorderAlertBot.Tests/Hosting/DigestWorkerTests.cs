@@ -26,7 +26,8 @@ public sealed class DigestWorkerTests : IDisposable
         await AskAsync(bot, "digest 07:30 Asia/Yangon", caller);
 
         // Act: time passes an hour at a time; each step wakes the scheduler's wait.
-        var posted = bot.Console.WaitForAsync(text => text.Contains("── digest", StringComparison.Ordinal), Patience);
+        // The whole message: the header is written before the body.
+        var posted = bot.Console.WaitForAsync(text => text.Contains("Quiet: no verified events", StringComparison.Ordinal), Patience);
         for (var hour = 0; hour < 24 && !posted.IsCompleted; hour++)
         {
             bot.Time.Advance(TimeSpan.FromHours(1));
