@@ -32,7 +32,7 @@ internal static class EventKindStyle
     public static string CountOf(EventKind kind, int count)
     {
         var noun = NameOf(kind).ToLowerInvariant();
-        var plural = noun.EndsWith("sh", StringComparison.Ordinal) || noun.EndsWith('s') ? noun + "es" : noun + "s";
+        var plural = AlertTextRenderer.Plural(kind).ToLowerInvariant();
         return count switch
         {
             0 => $"no {plural}",

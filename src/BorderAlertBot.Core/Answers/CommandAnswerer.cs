@@ -37,7 +37,7 @@ public sealed class CommandAnswerer(
         return command switch
         {
             HelpCommand help => new Answer("/border help", [new AnswerBlock.Paragraph(CommandHelp.For(help))], IsPrivate: true),
-            LatestCommand latest => await LatestAsync(latest, cancellationToken),
+            LatestCommand latest => await LatestAsync(latest, now, cancellationToken),
             SummaryCommand summary => await SummaryAsync(summary, now, cancellationToken),
             EventCommand shown => await EventAsync(shown, cancellationToken),
             SearchCommand search => await SearchAsync(search, now, cancellationToken),
@@ -46,13 +46,15 @@ public sealed class CommandAnswerer(
         };
     }
 
-    private async Task<Answer> LatestAsync(LatestCommand command, CancellationToken cancellationToken)
+    // "Latest" is as of the moment asked: nothing that occurred after it (the CLI's --at answers as the channel would have then).
+    private async Task<Answer> LatestAsync(LatestCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var filter = new EventFilter
         {
             Kinds = command.Kind is { } kind ? [kind] : null,
             Statuses = [EventStatus.Verified],
             Region = RegionQuery.FilterOf(command.Region),
+            To = now.AddTicks(1),
         };
         var found = RegionQuery.Keep(command.Region, await queries.LatestAsync(filter, RegionQuery.LimitFor(command.Region, command.Limit), cancellationToken)).Take(command.Limit).ToList();
         var what = command.Kind is { } k ? AlertTextRenderer.Humanize(k).ToLowerInvariant() + " events" : "events";
@@ -137,7 +139,7 @@ public sealed class CommandAnswerer(
 
     private async Task<Answer> SearchAsync(SearchCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var filter = new EventFilter { Statuses = [EventStatus.Verified], From = command.Since is { } since ? now - since : null };
+        var filter = new EventFilter { Statuses = [EventStatus.Verified], From = command.Since is { } since ? now - since : null, To = now.AddTicks(1) };
         var found = await queries.SearchAsync(command.Text, filter, LatestCommand.DefaultLimit, cancellationToken);
         var title = $"Search: {command.Text}";
         return found.Count == 0
@@ -154,16 +156,8 @@ public sealed class CommandAnswerer(
             return new Answer($"Crossings{where}", [new AnswerBlock.Paragraph($"No border-trade crossing is known{where}.")]);
         }
 
-        var facts = board.Select(state => new Fact(state.Crossing.Name, DescribeState(state))).ToList();
+        var facts = board.Select(state => new Fact(state.Crossing.Name, CrossingLine.Of(state).Describe())).ToList();
         return new Answer($"Crossings{where}", [new AnswerBlock.Facts(facts)]);
-    }
-
-    private static string DescribeState(CrossingState state)
-    {
-        var status = state.Status.ToString().ToLowerInvariant();
-        var since = state.Since is { } at ? string.Create(CultureInfo.InvariantCulture, $" since {at:yyyy-MM-dd}") : string.Empty;
-        var last = state.LastEvent is { } e ? $" · last: {e.Title} ({e.Id})" : " · no trade disruption on record";
-        return status + since + last;
     }
 
     private static int Sum(IReadOnlyList<DailyCount> counts, EventKind kind) => counts.Where(count => count.Kind == kind).Sum(count => count.Count);

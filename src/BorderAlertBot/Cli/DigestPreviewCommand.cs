@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using BorderAlertBot.Abstractions;
-using BorderAlertBot.Answers;
 using BorderAlertBot.Digests;
 using BorderAlertBot.Subscriptions;
 
@@ -25,10 +23,9 @@ public static class DigestPreviewCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            var asOf = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            if (parseResult.GetValue(at) is { } atText && !DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out asOf))
+            var (atOk, asOf) = await AnswerOutput.TryReadAtAsync(parseResult.GetValue(at), environment);
+            if (!atOk)
             {
-                await environment.Error.WriteLineAsync($"--at: '{atText}' is not a time; use ISO 8601 such as 2023-11-03T01:00Z.");
                 return ExitCodes.InvalidConfiguration;
             }
 
@@ -43,17 +40,8 @@ public static class DigestPreviewCommand
                 await environment.Output.WriteLineAsync($"{id} has no digest set; this is the digest it would get daily at 00:00 UTC (/border digest sets one).");
             }
 
-            var content = await services.GetRequiredService<DigestComposer>().PreviewAsync(found, asOf, ct);
-            var answer = services.GetRequiredService<DigestRenderer>().Render(content);
-            await environment.Output.WriteLineAsync(AnswerTextRenderer.Render(answer));
-            if (answer.Image is { } image && parseResult.GetValue(output) is { } folder)
-            {
-                folder.Create();
-                var path = Path.Combine(folder.FullName, image.FileName);
-                await File.WriteAllBytesAsync(path, image.Png, ct);
-                await environment.Output.WriteLineAsync($"Chart written to {path}");
-            }
-
+            var content = await services.GetRequiredService<DigestComposer>().PreviewAsync(found, asOf ?? services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            await AnswerOutput.WriteAsync(services.GetRequiredService<DigestRenderer>().Render(content), parseResult.GetValue(output), environment, ct);
             return ExitCodes.Success;
         }, cancellationToken));
         var command = new Command("digest", "Daily digests.");

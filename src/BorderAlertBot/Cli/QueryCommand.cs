@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using BorderAlertBot.Answers;
 using BorderAlertBot.Commands;
 using BorderAlertBot.Subscriptions;
@@ -28,17 +27,10 @@ public static class QueryCommand
         };
         command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
-            var atText = parseResult.GetValue(at);
-            DateTimeOffset? asOf = null;
-            if (atText is not null)
+            var (atOk, asOf) = await AnswerOutput.TryReadAtAsync(parseResult.GetValue(at), environment);
+            if (!atOk)
             {
-                if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                {
-                    await environment.Error.WriteLineAsync($"--at: '{atText}' is not a time; use ISO 8601 such as 2024-01-15T00:00Z.");
-                    return ExitCodes.InvalidConfiguration;
-                }
-
-                asOf = parsed;
+                return ExitCodes.InvalidConfiguration;
             }
 
             if (!DeliveryTarget.TryParse(parseResult.GetValue(channel)!, out var target, out var targetError))
@@ -59,15 +51,7 @@ public static class QueryCommand
             var answerer = services.GetRequiredService<CommandAnswerer>();
             var caller = CommandCaller.Operator(target!); // TryParse gave a target.
             var answer = asOf is { } moment ? await answerer.AnswerAsync(parsedCommand, caller, moment, ct) : await answerer.AnswerAsync(parsedCommand, caller, ct);
-            await environment.Output.WriteLineAsync(AnswerTextRenderer.Render(answer));
-            if (answer.Image is { } image && parseResult.GetValue(output) is { } folder)
-            {
-                folder.Create();
-                var path = Path.Combine(folder.FullName, image.FileName);
-                await File.WriteAllBytesAsync(path, image.Png, ct);
-                await environment.Output.WriteLineAsync($"Chart written to {path}");
-            }
-
+            await AnswerOutput.WriteAsync(answer, parseResult.GetValue(output), environment, ct);
             return answer.IsProblem ? ExitCodes.Failed : ExitCodes.Success;
         }, cancellationToken));
         return command;

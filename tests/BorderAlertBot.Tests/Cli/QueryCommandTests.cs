@@ -29,6 +29,19 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Latest_as_of_a_moment_lists_only_what_had_occurred_by_then()
+    {
+        await ImportSampleAsync();
+
+        var result = await _cli.RunAsync("query", "--at", "2023-11-10T00:00Z", "latest", "clash", "CN-MM", "3");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = result.Output.Split('\n').Where(line => line.StartsWith('•')).ToList();
+        Assert.Contains("evt_kunlong_ib143_surrender_2023", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("evt_laukkai_surrender_2024", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Summary_compares_each_kind_with_the_period_before_lists_the_worst_events_and_writes_its_chart()
     {
         // Arrange
