@@ -73,10 +73,10 @@ internal sealed partial class CommandBuilder
         error = null;
         switch (trimmed)
         {
-            case "line" or "say-so" or "yes":
+            case "line":
                 whenQuiet = DigestWhenQuiet.Line;
                 return true;
-            case "nothing" or "none" or "skip" or "silent" or "no":
+            case "nothing" or "none" or "skip" or "silent":
                 whenQuiet = DigestWhenQuiet.Nothing;
                 return true;
         }

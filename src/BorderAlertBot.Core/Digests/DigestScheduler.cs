@@ -23,7 +23,7 @@ public sealed partial class DigestScheduler(
     TimeProvider timeProvider,
     ILogger<DigestScheduler> logger)
 {
-    /// <summary>Composes and enqueues every digest due now; returns how many slots it recorded.</summary>
+    /// <summary>Composes and enqueues every digest due now; returns how many slots it recorded (another instance may have recorded some first).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -46,7 +46,7 @@ public sealed partial class DigestScheduler(
             .ToList();
         var added = await outbox.EnqueueDigestsAsync(entries, cancellationToken);
         Log.DigestsRecorded(logger, added, entries.Count(entry => entry.Content is null));
-        return entries.Count;
+        return added;
     }
 
     /// <summary>When the next slot of any digest falls due after <paramref name="now"/>; null when no subscription has a digest.</summary>
