@@ -316,6 +316,11 @@ public sealed partial class AlertDispatcher(
             case DeliveryResult.Rejected rejected:
                 await PauseAsync(subscription, batch, rejected.Reason, cancellationToken);
                 return false;
+            case DeliveryResult.Undeliverable undeliverable:
+                await outbox.DeadLetterAsync(batch.GroupId, undeliverable.Reason, cancellationToken);
+                await RecordAllAsync(batch, DeliveryDecision.DeadLettered, $"the platform refused the message: {undeliverable.Reason}", cancellationToken);
+                Log.Undeliverable(logger, subscription.Id.Value, subscription.Target.Display, undeliverable.Reason);
+                return false;
             default:
                 throw new InvalidOperationException($"Unknown delivery result {result}.");
         }
@@ -358,6 +363,9 @@ public sealed partial class AlertDispatcher(
 
         [LoggerMessage(2, LogLevel.Warning, "Subscription {SubscriptionId} to {Target} paused: {Reason}")]
         public static partial void SubscriptionPaused(ILogger logger, string subscriptionId, string target, string reason);
+
+        [LoggerMessage(4, LogLevel.Error, "A message for subscription {SubscriptionId} to {Target} was refused and given up (a bug in what we sent): {Reason}")]
+        public static partial void Undeliverable(ILogger logger, string subscriptionId, string target, string reason);
 
         [LoggerMessage(3, LogLevel.Information, "Digest of {LocalDate} for subscription {SubscriptionId} sent as {MessageRef}")]
         public static partial void DigestSent(ILogger logger, string subscriptionId, DateOnly localDate, string messageRef);

@@ -15,4 +15,10 @@ public abstract record DeliveryResult
 
     /// <summary>It will never work as it is (channel gone, no access, webhook deleted): pause the subscription.</summary>
     public sealed record Rejected(string Reason) : DeliveryResult;
+
+    /// <summary>
+    /// This message can never go (the platform refuses its content: a bug in our payload), though the channel is fine:
+    /// give it up at once, keep the subscription, and let the next messages go.
+    /// </summary>
+    public sealed record Undeliverable(string Reason) : DeliveryResult;
 }

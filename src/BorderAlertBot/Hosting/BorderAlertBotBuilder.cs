@@ -18,6 +18,7 @@ public static class BorderAlertBotBuilder
         builder.Services.AddHostedService<AlertWatcherWorker>();
         builder.Services.AddHostedService<DispatcherWorker>();
         builder.Services.AddHostedService<DigestSchedulerWorker>();
+        builder.Services.AddHostedService<DeferredAnswersWorker>();
         builder.Services.AddHostedService<SampleReplayWorker>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<HttpOptions>>((kestrel, http) => kestrel.Listen(IPAddress.Parse(http.Value.Address), http.Value.Port));
@@ -27,6 +28,7 @@ public static class BorderAlertBotBuilder
     public static WebApplication MapBorderAlertBot(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapDiscordEndpoints();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using BorderAlertBot.Crossings;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
+using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Store.Sqlite;
@@ -51,6 +52,7 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<DigestRenderer>();
         services.AddSingleton<DigestScheduler>();
         services.AddBorderAlertBotCharts();
+        services.AddBorderAlertBotDiscord(configuration);
         services.TryAddSingleton(provider => new ConsoleAlertSender(Console.Out, provider.GetRequiredService<IOptions<ConsoleAlertsOptions>>().Value.ChartFolder));
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<ConsoleAlertSender>());
         return services;

@@ -21,7 +21,7 @@ public enum SenderCall
 /// </summary>
 public sealed record RecordedDelivery(SenderCall Call, DeliveryTarget Target, AlertMessage Message, string? IdempotencyKey, string MessageRef, string? ThreadOf, Answer? Digest = null);
 
-/// <summary>One call as the sender received it, whatever came of it ("delivered", "duplicate", "retry-after", "rejected", "threw", "blocked").</summary>
+/// <summary>One call as the sender received it, whatever came of it ("delivered", "duplicate", "retry-after", "rejected", "undeliverable", "threw", "blocked").</summary>
 public sealed record RawSenderCall(SenderCall Call, DeliveryTarget Target, string? IdempotencyKey, string Outcome);
 
 /// <summary>
@@ -121,6 +121,7 @@ public sealed class RecordingAlertSender(TargetKind kind = TargetKind.Console, i
                 {
                     DeliveryResult.RetryAfter => "retry-after",
                     DeliveryResult.Rejected => "rejected",
+                    DeliveryResult.Undeliverable => "undeliverable",
                     _ => "scripted",
                 });
                 return script.Result!;

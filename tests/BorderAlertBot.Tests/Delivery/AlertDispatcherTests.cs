@@ -130,6 +130,30 @@ public sealed class AlertDispatcherTests
     }
 
     [Fact]
+    public async Task A_message_the_platform_can_never_take_is_given_up_at_once_and_the_next_one_still_goes()
+    {
+        // Arrange
+        using var pipeline = await DeliveryPipeline.StartAsync();
+        var subscription = await pipeline.SubscribeAsync();
+        pipeline.Sender.ReturnNext(new DeliveryResult.Undeliverable("50035 Invalid Form Body: embeds.0.title"));
+        var refused = await pipeline.ImportAsync(new EventBuilder().Build());
+        await pipeline.RunAsync();
+
+        // Act
+        pipeline.Advance(TimeSpan.FromMinutes(1));
+        var next = await pipeline.ImportAsync(new EventBuilder().Build());
+        await pipeline.RunAsync();
+
+        // Assert
+        Assert.Null((await pipeline.Subscriptions.TryGetAsync(subscription.Id, CancellationToken.None))!.Paused);
+        Assert.Equal(next.Id, Assert.Single(Assert.Single(pipeline.Sender.Messages).Message.Entries).Event.Id);
+        Assert.Equal(2, pipeline.Sender.RawCalls.Count);
+        var last = (await pipeline.LogAsync(subscription, refused))[^1];
+        Assert.Equal(DeliveryDecision.DeadLettered, last.Decision);
+        Assert.Equal("the platform refused the message: 50035 Invalid Form Body: embeds.0.title", last.Detail);
+    }
+
+    [Fact]
     public async Task A_thrown_HttpRequestException_is_retried_and_the_message_goes_out_once()
     {
         // Arrange

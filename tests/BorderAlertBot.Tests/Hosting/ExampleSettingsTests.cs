@@ -21,6 +21,7 @@ public sealed class ExampleSettingsTests
         [ConsoleAlertsOptions.SectionName] = [typeof(ConsoleAlertsOptions)],
         [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],
         [DigestOptions.SectionName] = [typeof(DigestOptions)],
+        [Discord.DiscordOptions.SectionName] = [typeof(Discord.DiscordOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
     };
 

@@ -1,0 +1,238 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace BorderAlertBot.Discord.Rest;
+
+/// <summary>
+/// The one place Discord's rate limits are kept (platforms/discord.md §4), for every REST call of the process:
+/// <list type="bullet">
+/// <item>Buckets: per route template until a response names its <c>X-RateLimit-Bucket</c>, then per bucket hash, always
+/// per major parameter (a channel's limit never slows another channel). One request per bucket at a time; when the last
+/// response left none, the next waits for <c>X-RateLimit-Reset-After</c>.</item>
+/// <item>The global 50 requests per second per bot, over a rolling second with a small margin, so a burst across many
+/// channels never draws a global 429 of our own making. Calls without the bot token (webhook executes, interaction
+/// follow-ups) are exempt.</item>
+/// <item>429s: <c>retry_after</c> (float seconds) closes the bucket, or every bucket when <c>global</c>; a 429 without
+/// rate-limit headers is Cloudflare's IP ban, and everything waits <see cref="BanCoolDown"/>.</item>
+/// <item>401, 403 and 429 answers (but shared-scope 429s) are counted over ten minutes; at
+/// <see cref="InvalidRequestCeiling"/>, far below the 10,000 that get an IP banned, calls are held back until the count falls.</item>
+/// </list>
+/// Waits use the injected clock. Thread-safe.
+/// </summary>
+public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogger<DiscordRateLimiter> logger)
+{
+    /// <summary>Discord's global limit per bot.</summary>
+    public const int GlobalPerSecond = 50;
+
+    /// <summary>A quarter of the 10,000 invalid requests per 10 minutes that get an IP banned.</summary>
+    public const int InvalidRequestCeiling = 2_500;
+
+    private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan InvalidWindow = TimeSpan.FromMinutes(10);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _hashByTemplate = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Queue<long> _recentGlobal = new();
+    private readonly Queue<long> _recentInvalid = new();
+    private long _pausedUntil;
+
+    /// <summary>How long everything waits after a 429 without rate-limit headers (an IP ban).</summary>
+    public static TimeSpan BanCoolDown { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Invalid requests (401, 403, 429 but shared) answered in the last ten minutes.</summary>
+    public int InvalidRequests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                Forget(_recentInvalid, InvalidWindow);
+                return _recentInvalid.Count;
+            }
+        }
+    }
+
+    /// <summary>Sends through the route's bucket and the global limit, then learns from the answer.</summary>
+    public async Task<DiscordResponse> SendAsync(DiscordRoute route, Func<CancellationToken, Task<DiscordResponse>> send, CancellationToken cancellationToken)
+    {
+        if (HeldBack() is { } held)
+        {
+            return held;
+        }
+
+        var bucket = BucketFor(route);
+        await bucket.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await WaitForBucketAsync(bucket, cancellationToken);
+            await WaitForGlobalAsync(route, cancellationToken);
+            var response = await send(cancellationToken);
+            Learn(route, bucket, response);
+            return response;
+        }
+        finally
+        {
+            bucket.Gate.Release();
+        }
+    }
+
+    private DiscordResponse? HeldBack()
+    {
+        lock (_gate)
+        {
+            Forget(_recentInvalid, InvalidWindow);
+            if (_recentInvalid.Count < InvalidRequestCeiling)
+            {
+                return null;
+            }
+
+            var untilOldestExpires = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), _recentInvalid.Peek() + Ticks(InvalidWindow));
+            return DiscordResponse.HeldBack("too many refused requests in ten minutes; Discord calls wait so the bot's IP is not banned", untilOldestExpires);
+        }
+    }
+
+    private RateLimitBucket BucketFor(DiscordRoute route)
+    {
+        lock (_gate)
+        {
+            var key = route.BucketKey(_hashByTemplate.GetValueOrDefault(route.Template));
+            if (!_buckets.TryGetValue(key, out var bucket))
+            {
+                _buckets[key] = bucket = new RateLimitBucket();
+            }
+
+            return bucket;
+        }
+    }
+
+    private async Task WaitForBucketAsync(RateLimitBucket bucket, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = timeProvider.GetTimestamp();
+                var pause = Math.Max(_pausedUntil, bucket.Remaining is <= 0 ? bucket.ResetAt : 0);
+                if (pause <= now)
+                {
+                    if (bucket.Remaining is <= 0)
+                    {
+                        bucket.Remaining = null; // A new window: the next response says what is left.
+                    }
+
+                    return;
+                }
+
+                wait = timeProvider.GetElapsedTime(now, pause);
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+
+    private async Task WaitForGlobalAsync(DiscordRoute route, CancellationToken cancellationToken)
+    {
+        if (!route.UsesBotToken)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = timeProvider.GetTimestamp();
+                Forget(_recentGlobal, GlobalWindow);
+                if (_recentGlobal.Count < GlobalPerSecond && _pausedUntil <= now)
+                {
+                    _recentGlobal.Enqueue(now);
+                    return;
+                }
+
+                var until = Math.Max(_pausedUntil, _recentGlobal.Count >= GlobalPerSecond ? _recentGlobal.Peek() + Ticks(GlobalWindow) : 0);
+                wait = timeProvider.GetElapsedTime(now, until);
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+
+    private void Learn(DiscordRoute route, RateLimitBucket bucket, DiscordResponse response)
+    {
+        lock (_gate)
+        {
+            var now = timeProvider.GetTimestamp();
+            if (response.Headers.Bucket is { } hash && !_hashByTemplate.ContainsKey(route.Template))
+            {
+                // Routes that share a hash share limits: this bucket is the hash's now, for this major parameter.
+                _hashByTemplate[route.Template] = hash;
+                _buckets.TryAdd(route.BucketKey(hash), bucket);
+            }
+
+            if (response.Headers.Remaining is { } remaining)
+            {
+                bucket.Remaining = remaining;
+            }
+
+            if (response.Headers.ResetAfter is { } resetAfter)
+            {
+                bucket.ResetAt = now + Ticks(resetAfter);
+            }
+
+            if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                || (response.Status == HttpStatusCode.TooManyRequests && response.Scope != "shared"))
+            {
+                _recentInvalid.Enqueue(now);
+            }
+
+            if (response.Status != HttpStatusCode.TooManyRequests)
+            {
+                return;
+            }
+
+            var retryAfter = response.RetryAfter ?? TimeSpan.FromSeconds(1);
+            if (response.IsBan)
+            {
+                _pausedUntil = Math.Max(_pausedUntil, now + Ticks(BanCoolDown));
+                Log.Banned(logger, BanCoolDown.TotalMinutes);
+            }
+            else if (response.IsGlobal)
+            {
+                _pausedUntil = Math.Max(_pausedUntil, now + Ticks(retryAfter));
+                Log.GlobalLimit(logger, retryAfter.TotalSeconds);
+            }
+            else
+            {
+                bucket.Remaining = 0;
+                bucket.ResetAt = Math.Max(bucket.ResetAt, now + Ticks(retryAfter));
+                Log.BucketLimit(logger, route.Template, retryAfter.TotalSeconds, response.Scope ?? "user");
+            }
+        }
+    }
+
+    private void Forget(Queue<long> times, TimeSpan window)
+    {
+        var now = timeProvider.GetTimestamp();
+        while (times.Count > 0 && timeProvider.GetElapsedTime(times.Peek(), now) >= window)
+        {
+            times.Dequeue();
+        }
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * timeProvider.TimestampFrequency);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Discord rate limit on {Route} ({Scope}): waiting {Seconds} s")]
+        public static partial void BucketLimit(ILogger logger, string route, double seconds, string scope);
+
+        [LoggerMessage(2, LogLevel.Warning, "Discord's global rate limit was hit: every call waits {Seconds} s")]
+        public static partial void GlobalLimit(ILogger logger, double seconds);
+
+        [LoggerMessage(3, LogLevel.Error, "Discord answered 429 without rate-limit headers (an IP ban): every call waits {Minutes} minutes")]
+        public static partial void Banned(ILogger logger, double minutes);
+    }
+}
