@@ -10,7 +10,7 @@ public sealed partial class ChannelCommandAnswerer
     private async Task<Answer> SubscribeAsync(SubscribeCommand command, CommandCaller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var own = await subscriptions.ListForTargetAsync(caller.Channel, cancellationToken);
-        var same = own.FirstOrDefault(existing => new SubscribeCommand(existing.Filter, existing.GroupWindow) == command);
+        var same = own.FirstOrDefault(existing => new SubscribeCommand(existing.Filter, existing.GroupWindow, existing.Updates) == command);
         if (same is not null)
         {
             return Answer.Problem($"subscribe: this channel already has that subscription, {same.Id}; /border subscriptions lists them");
@@ -22,14 +22,21 @@ public sealed partial class ChannelCommandAnswerer
                 $"subscribe: this channel has {own.Count} subscriptions, the most it may have; /border unsubscribe one first"));
         }
 
-        var subscription = new Subscription(SubscriptionId.New(), caller.Channel, command.Filter, command.GroupWindow, UpdateMode.Edit,
+        var subscription = new Subscription(SubscriptionId.New(), caller.Channel, command.Filter, command.GroupWindow, command.Updates,
             Mention: null, QuietHours: null, MutedUntil: null, Paused: null, timeProvider.GetUtcNow(), caller.UserName);
         await subscriptions.AddAsync(subscription, cancellationToken);
 
         var preview = await SubscriptionPreview.FindAsync(queries, command.Filter, now - PreviewPeriod, now, cancellationToken);
+        var revisions = command.Updates switch
+        {
+            UpdateMode.Reply => "revisions reply in the alert's thread",
+            UpdateMode.Both => "revisions edit the alert and reply in its thread",
+            UpdateMode.None => "revisions leave the alert as it is (retractions still mark it)",
+            _ => "revisions edit the alert",
+        };
         var delivery = command.GroupWindow > TimeSpan.Zero
-            ? $"alerts within {DurationText.Format(command.GroupWindow)} of each other come as one message; revisions edit the alert"
-            : "each alert as it comes; revisions edit the alert";
+            ? $"alerts within {DurationText.Format(command.GroupWindow)} of each other come as one message; {revisions}"
+            : $"each alert as it comes; {revisions}";
         var facts = new AnswerBlock.Facts(
         [
             new Fact("Filters", SubscriptionDescription.Filters(command.Filter)),

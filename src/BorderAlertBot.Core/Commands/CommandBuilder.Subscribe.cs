@@ -18,7 +18,8 @@ internal sealed partial class CommandBuilder
             || !args.TryGetOne("verified-only", out var verifiedText, out error)
             || !TryReadWords(args, "keywords", out var keywords, out error)
             || !TryReadWords(args, "actors", out var actors, out error)
-            || !args.TryGetOne("window", out var windowText, out error))
+            || !args.TryGetOne("window", out var windowText, out error)
+            || !args.TryGetOne("updates", out var updatesText, out error))
         {
             return Invalid(error);
         }
@@ -49,7 +50,13 @@ internal sealed partial class CommandBuilder
             return Invalid(error);
         }
 
-        return Parsed(new SubscribeCommand(new SubscriptionFilter(kinds, subtypes, regions, severity, verifiedOnly, keywords, actors), window));
+        var updates = UpdateMode.Edit;
+        if (updatesText is not null && !TryReadUpdates(updatesText, out updates, out error))
+        {
+            return Invalid(error);
+        }
+
+        return Parsed(new SubscribeCommand(new SubscriptionFilter(kinds, subtypes, regions, severity, verifiedOnly, keywords, actors), window, updates));
     }
 
     private delegate bool TryParseWord<T>(string text, out T value);
@@ -163,6 +170,26 @@ internal sealed partial class CommandBuilder
         args.Has(option) && args.Items(option).Count == 0
             ? new CommandError(option, $"{option}: no value given; {CommandSyntax.Find(SubcommandNames.Subscribe)?.FindOption(option)?.Description}")
             : null;
+
+    private static bool TryReadUpdates(string text, out UpdateMode updates, [NotNullWhen(false)] out CommandError? error)
+    {
+        var trimmed = text.Trim().ToLowerInvariant();
+        UpdateMode? mode = trimmed switch
+        {
+            "edit" => UpdateMode.Edit,
+            "reply" or "thread" => UpdateMode.Reply,
+            "both" => UpdateMode.Both,
+            "none" => UpdateMode.None,
+            _ => null,
+        };
+        updates = mode ?? UpdateMode.Edit;
+        error = mode is not null
+            ? null
+            : ClosestWord.Find(trimmed, ["edit", "reply", "both", "none"]) is { Word: var word }
+                ? new CommandError("updates", $"updates: {Shown.Quoted(text)} is not edit, reply, both or none; did you mean {word}?", word)
+                : new CommandError("updates", $"updates: {Shown.Quoted(text)} is not edit, reply, both or none");
+        return mode is not null;
+    }
 
     private static bool TryReadYesNo(string text, out bool value)
     {

@@ -31,7 +31,7 @@ public static class CommandSyntax
         new(SubcommandNames.Why, "/border why <event-id>", "why this channel did or did not get that alert",
             "/border why evt_chinshwehaw_crossing_closed_2023", false,
             [new("id", "an event id, such as evt_chinshwehaw_crossing_closed_2023") { Aliases = ["event", "event-id"] }]),
-        new(SubcommandNames.Subscribe, "/border subscribe [kinds] [subtypes] [regions] [min-severity] [verified-only] [keywords] [actors] [window]",
+        new(SubcommandNames.Subscribe, "/border subscribe [kinds] [subtypes] [regions] [min-severity] [verified-only] [keywords] [actors] [window] [updates]",
             "subscribe this channel to alerts", "/border subscribe kinds:clash regions:CN-MM min-severity:high", true,
             [
                 new("kinds", "clash, ceasefire or trade; several with commas", IsList: true) { Aliases = ["kind"] },
@@ -42,6 +42,7 @@ public static class CommandSyntax
                 new("keywords", "words the title, summary or place must mention; several with commas", IsList: true) { Aliases = ["keyword"] },
                 new("actors", "such as MNDAA or TNLA; several with commas", IsList: true) { Aliases = ["actor"] },
                 new("window", "send events this close together as one message: 0 to 24h (default 0)") { Aliases = ["group-window"] },
+                new("updates", "how revisions show: edit (default), reply in thread, both or none"),
             ]),
         new(SubcommandNames.Unsubscribe, "/border unsubscribe <subscription-id | all>", "stop one subscription, or all of this channel's",
             "/border unsubscribe sub_k2m4n6p8qr", true,

@@ -73,6 +73,8 @@ public sealed class CommandParserErrorTests
     [InlineData("subscribe keywords:a", "keywords", "keywords: \"a\" is too short; 2 to 100 characters each", null)]
     [InlineData("subscribe actors:,", "actors", "actors: no value given; such as MNDAA or TNLA; several with commas", null)]
     [InlineData("subscribe window:2d", "window", "window: 2d is too long; 0 to 24h, such as 5m", null)]
+    [InlineData("subscribe updates:bth", "updates", "updates: \"bth\" is not edit, reply, both or none; did you mean both?", "both")]
+    [InlineData("subscribe updates:sometimes", "updates", "updates: \"sometimes\" is not edit, reply, both or none", null)]
     [InlineData("subscribe keywords:k1,k2,k3,k4,k5,k6,k7,k8,k9,k10,k11", "keywords", "keywords: 11 is too many; at most 10", null)]
     // unsubscribe, digest, mute
     [InlineData("unsubscribe", "id", "id: give a subscription id (sub_…) or all", null)]

@@ -71,6 +71,14 @@ public sealed class CommandParserTextTests
             new SubscribeCommand(Filter(f => f.VerifiedOnly(false).WithKeywords("air strike", "shelling").WithActors("MNDAA", "TNLA")), TimeSpan.FromMinutes(5))
         },
         {
+            "subscribe kinds:clash updates:both",
+            new SubscribeCommand(Filter(f => f.WithKinds(EventKind.BorderClash)), TimeSpan.Zero, UpdateMode.Both)
+        },
+        {
+            "subscribe updates:thread",
+            new SubscribeCommand(SubscriptionFilter.Everything, TimeSpan.Zero, UpdateMode.Reply)
+        },
+        {
             "subscribe crossing-closed chin shwe haw critical",
             new SubscribeCommand(Filter(f => f.WithSubtypes(EventSubtype.CrossingClosed).WithRegions("chinshwehaw").WithMinSeverity(Severity.Critical)), TimeSpan.Zero)
         },

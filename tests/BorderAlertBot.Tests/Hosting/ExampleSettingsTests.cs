@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
+using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Store.Sqlite;
@@ -21,7 +22,7 @@ public sealed class ExampleSettingsTests
         [ConsoleAlertsOptions.SectionName] = [typeof(ConsoleAlertsOptions)],
         [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],
         [DigestOptions.SectionName] = [typeof(DigestOptions)],
-        [Discord.DiscordOptions.SectionName] = [typeof(Discord.DiscordOptions)],
+        [DiscordOptions.SectionName] = [typeof(DiscordOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
     };
 

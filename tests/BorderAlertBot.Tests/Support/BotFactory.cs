@@ -21,6 +21,9 @@ public sealed class BotFactory(string databasePath) : WebApplicationFactory<Prog
     /// <summary>Settings for this bot; the sample's updates follow its alerts at once instead of after 5 s.</summary>
     public Dictionary<string, string?> Settings { get; } = new() { ["Sample:UpdatesAfter"] = "00:00:00" };
 
+    /// <summary>Replaces services after the bot's own (a decorator, a stand-in).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     /// <summary>Waits until the watcher has read the whole feed and nothing is left unsent.</summary>
     public async Task WaitUntilDeliveredAsync(TimeSpan timeout)
     {
@@ -54,6 +57,7 @@ public sealed class BotFactory(string databasePath) : WebApplicationFactory<Prog
         {
             services.AddSingleton(new ConsoleAlertSender(Console));
             services.AddSingleton<TimeProvider>(Time);
+            ConfigureServices?.Invoke(services);
         });
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using BorderAlertBot.Discord.Interactions.Signing;
-using BorderAlertBot.Discord.Tests.Support;
+using BorderAlertBot.Testing.FakeDiscord;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BorderAlertBot.Discord.Tests.Interactions.Signing;

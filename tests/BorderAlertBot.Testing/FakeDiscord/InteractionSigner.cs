@@ -5,7 +5,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
 
-namespace BorderAlertBot.Discord.Tests.Support;
+namespace BorderAlertBot.Testing.FakeDiscord;
 
 /// <summary>
 /// Signs interactions as Discord does (platforms/discord.md §1.1) with a key pair made for the test: Ed25519 over the
