@@ -69,6 +69,12 @@ public sealed partial class DiscordChannelSender(DiscordMessagesApi messages, IO
         // A thread started from a message has the message's id; the first reply starts it.
         var name = DiscordMarkdown.Truncate(message.Entries.Count > 0 ? "Updates: " + message.Entries[0].Event.Title : "Updates", 100);
         var thread = await messages.StartThreadAsync(target.Address, messageRef, name, cancellationToken);
+        if (thread.Code == UnknownMessage)
+        {
+            // The alert was deleted in the channel: the reply goes to the channel as a new message instead (§5).
+            return Outcome(await messages.CreateAsync(target.Address, payload, [], cancellationToken), target);
+        }
+
         if (!thread.IsSuccess && thread.Code != ThreadAlreadyExists)
         {
             return Outcome(thread, target);

@@ -23,10 +23,23 @@ public sealed class DiscordWebhookSender(DiscordWebhooksApi webhooks) : IAlertSe
             ? DiscordOutcome.Of(await webhooks.ExecuteAsync(webhook, DiscordAlertRenderer.Render(message) with { Components = null }, [], cancellationToken), DiscordOutcome.MessageId)
             : NotAWebhook;
 
-    public async Task<DeliveryResult> EditAsync(DeliveryTarget target, string messageRef, AlertMessage message, CancellationToken cancellationToken) =>
-        Webhook(target) is { } webhook
-            ? DiscordOutcome.Of(await webhooks.EditAsync(webhook, messageRef, DiscordAlertRenderer.Render(message) with { Components = null }, [], cancellationToken), _ => messageRef)
-            : NotAWebhook;
+    public async Task<DeliveryResult> EditAsync(DeliveryTarget target, string messageRef, AlertMessage message, CancellationToken cancellationToken)
+    {
+        if (Webhook(target) is not { } webhook)
+        {
+            return NotAWebhook;
+        }
+
+        var payload = DiscordAlertRenderer.Render(message) with { Components = null };
+        var response = await webhooks.EditAsync(webhook, messageRef, payload, [], cancellationToken);
+        if (response.Code == UnknownMessage)
+        {
+            // The message was deleted in the channel: the update goes as a new message instead (§5).
+            return DiscordOutcome.Of(await webhooks.ExecuteAsync(webhook, payload, [], cancellationToken), DiscordOutcome.MessageId);
+        }
+
+        return DiscordOutcome.Of(response, _ => messageRef);
+    }
 
     public Task<DeliveryResult> ReplyAsync(DeliveryTarget target, string messageRef, AlertMessage message, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync(target, message, idempotencyKey, cancellationToken);
@@ -52,6 +65,8 @@ public sealed class DiscordWebhookSender(DiscordWebhooksApi webhooks) : IAlertSe
 
         return new DeliveryResult.Delivered(first ?? string.Empty);
     }
+
+    private const int UnknownMessage = 10008;
 
     private static DeliveryResult.Rejected NotAWebhook { get; } = new("the target is not a Discord webhook URL (https://discord.com/api/webhooks/ID/TOKEN)");
 

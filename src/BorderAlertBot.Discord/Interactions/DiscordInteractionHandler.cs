@@ -111,9 +111,11 @@ public sealed partial class DiscordInteractionHandler(
 
     private async Task<InteractionReply> AnswerAsync(Interaction interaction, BorderCommand command, CancellationToken cancellationToken)
     {
-        // The answer may outlive this request (it completes the deferred response), so it does not take the request's token.
+        // The budget runs from now, before the answer starts. The answer may outlive this request (it completes the
+        // deferred response), so it does not take the request's token.
+        var budget = Task.Delay(options.Value.AnswerBudget, timeProvider, cancellationToken);
         var answering = answerer.AnswerAsync(command, Caller(interaction), CancellationToken.None);
-        await Task.WhenAny(answering, Task.Delay(options.Value.AnswerBudget, timeProvider, cancellationToken));
+        await Task.WhenAny(answering, budget);
         if (answering.IsCompletedSuccessfully && DiscordAnswerRenderer.Render(answering.Result) is [{ Files.Count: 0 } only])
         {
             return Json(new MessageInteractionResponse(MessageInteractionResponse.ChannelMessage, only.Payload));

@@ -165,10 +165,11 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
         lock (_gate)
         {
             var now = timeProvider.GetTimestamp();
-            if (response.Headers.Bucket is { } hash && !_hashByTemplate.ContainsKey(route.Template))
+            if (response.Headers.Bucket is { } hash)
             {
-                // Routes that share a hash share limits: this bucket is the hash's now, for this major parameter.
-                _hashByTemplate[route.Template] = hash;
+                // Routes that share a hash share limits: this bucket is the hash's now, for this major parameter. Also
+                // when another major parameter named the hash first, while this request was on its way under the template.
+                _hashByTemplate.TryAdd(route.Template, hash);
                 _buckets.TryAdd(route.BucketKey(hash), bucket);
             }
 
