@@ -8,4 +8,5 @@ root.Subcommands.Add(MatchScenario.Create());
 root.Subcommands.Add(LatencyScenario.Create());
 root.Subcommands.Add(QueryScenario.Create());
 root.Subcommands.Add(DigestScenario.Create());
+root.Subcommands.Add(FanoutScenario.Create());
 return await root.Parse(args).InvokeAsync();

@@ -38,6 +38,10 @@ public static class SubscriptionAddCommand
             {
                 problems.Add($"--target: {targetError}");
             }
+            else if (Hosting.PlatformTargets.Problem(deliveryTarget!) is { } platformError)
+            {
+                problems.Add($"--target: {platformError}");
+            }
 
             var gazetteer = services.GetRequiredService<Gazetteer>();
             var parsedRegions = new List<Region>();

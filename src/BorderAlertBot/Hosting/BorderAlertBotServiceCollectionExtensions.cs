@@ -43,6 +43,10 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<DeliveryExplainer>();
         services.AddSingleton<CommandParser>();
+        services.AddSingleton<ConfiguredSubscriptionReader>();
+        services.AddSingleton<ConfiguredSubscriptionSync>();
+        services.AddOptions<ConfiguredSubscriptionsOptions>().Bind(configuration.GetSection(ConfiguredSubscriptionsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConfiguredSubscriptionsOptions>, ConfiguredSubscriptionsValidator>();
         services.AddSingleton<CrossingsBoard>();
         services.AddSingleton<HeldAlerts>();
         services.AddSingleton<ChannelCommandAnswerer>();

@@ -14,6 +14,9 @@ public sealed partial class StoreStartup(
     EventImporter importer,
     IOptions<SampleOptions> sample,
     IOptions<ConsoleAlertsOptions> console,
+    IOptions<ConfiguredSubscriptionsOptions> configured,
+    ConfiguredSubscriptionReader configuredReader,
+    ConfiguredSubscriptionSync configuredSync,
     ISubscriptionStore subscriptions,
     ICursorStore cursors,
     TimeProvider timeProvider,
@@ -24,6 +27,7 @@ public sealed partial class StoreStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await initializer.InitializeAsync(cancellationToken);
+        await SyncConfiguredSubscriptionsAsync(cancellationToken);
         await EnsureConsoleSubscriptionAsync(cancellationToken);
         var count = await queries.CountAsync(cancellationToken);
         if (count > 0 || !sample.Value.LoadIntoEmptyStore)
@@ -37,6 +41,19 @@ public sealed partial class StoreStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The subscriptions in <c>Subscriptions:Configured</c>, added, updated or removed to match (validated on start).</summary>
+    private async Task SyncConfiguredSubscriptionsAsync(CancellationToken cancellationToken)
+    {
+        var wanted = configuredReader.Read(configured.Value, []);
+        var changes = await configuredSync.SyncAsync(wanted, cancellationToken);
+        if (changes.Added.Count + changes.Updated.Count + changes.Removed.Count + changes.Unchanged.Count > 0)
+        {
+            Log.ConfiguredSubscriptions(logger, Names(changes.Added), Names(changes.Updated), Names(changes.Removed), changes.Unchanged.Count);
+        }
+
+        static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+    }
 
     /// <summary>With no subscriptions at all, the console gets everything verified, so a first run shows alerts.</summary>
     private async Task EnsureConsoleSubscriptionAsync(CancellationToken cancellationToken)
@@ -56,6 +73,9 @@ public sealed partial class StoreStartup(
     {
         [LoggerMessage(1, LogLevel.Information, "Store ready with {EventCount} events")]
         public static partial void StoreReady(ILogger logger, long eventCount);
+
+        [LoggerMessage(4, LogLevel.Information, "Configured subscriptions: added {Added}; updated {Updated}; removed {Removed}; {Unchanged} unchanged")]
+        public static partial void ConfiguredSubscriptions(ILogger logger, string added, string updated, string removed, int unchanged);
 
         [LoggerMessage(3, LogLevel.Information, "No subscriptions yet: added {SubscriptionId}, the console to everything verified")]
         public static partial void ConsoleSubscriptionAdded(ILogger logger, string subscriptionId);

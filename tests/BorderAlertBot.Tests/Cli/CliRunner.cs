@@ -5,13 +5,14 @@ using BorderAlertBot.Tests.Support;
 namespace BorderAlertBot.Tests.Cli;
 
 /// <summary>Runs CLI verbs in process against one database, capturing what a user would see.</summary>
-public sealed class CliRunner(string databasePath)
+public sealed class CliRunner(string databasePath, IReadOnlyDictionary<string, string?>? settings = null)
 {
     public async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, new Dictionary<string, string?> { ["Store:Path"] = databasePath }, IsInteractive: false);
+        var configuration = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Store:Path"] = databasePath };
+        var environment = new CliEnvironment(output, error, configuration, IsInteractive: false);
         var exitCode = await BorderAlertBotCli.RunAsync(args, environment);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

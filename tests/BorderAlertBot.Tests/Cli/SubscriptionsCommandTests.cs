@@ -60,7 +60,7 @@ public sealed partial class SubscriptionsCommandTests : IDisposable
     [Fact]
     public async Task A_webhook_url_is_never_printed()
     {
-        const string Url = "https://discord.com/api/webhooks/123456/s3cr3t-token-abcd";
+        const string Url = "https://discord.com/api/webhooks/1234567890123456789/s3cr3t-token-abcd";
 
         var added = await _cli.RunAsync("subscriptions", "add", "--target", "discord-webhook:" + Url);
         var listed = await _cli.RunAsync("subscriptions", "list");

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Subscriptions;
 using BorderAlertBot.Tests.Support;
@@ -151,6 +151,61 @@ public sealed class DiscordCommandTests : IDisposable
         Assert.Contains("No verified events yet.", Text(discord.Fake.OriginalResponse(token)!.Embeds), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_subcommand_answers_through_the_endpoint_on_the_sample()
+    {
+        // Arrange: the sample scenario, alerted to the console at start; this channel subscribed first.
+        await using var discord = await DiscordBot.StartAsync(_data.DatabasePath, withSample: true);
+        discord.Bot.StartServer();
+        await discord.Bot.WaitUntilDeliveredAsync(TimeSpan.FromSeconds(20));
+        (string Subcommand, (string, JsonNode)[] Options, string Expected)[] session =
+        [
+            ("subscribe", [("kinds", "trade"), ("regions", "CN-MM")], "Subscribed this channel"),
+            ("help", [("topic", "search")], "/border search"),
+            ("latest", [("kind", "trade"), ("limit", 2)], "evt_"),
+            ("summary", [("period", "30d"), ("region", "CN-MM")], "the period before"),
+            ("event", [("id", "evt_laukkai_surrender_2024")], "Laukkai"),
+            ("search", [("text", "Laukkai")], "evt_laukkai_surrender_2024"),
+            ("crossings", [("region", "CN-MM")], "Chinshwehaw"),
+            ("why", [("id", "evt_laukkai_surrender_2024")], "kind: BorderClash is not one of TradeDisruption"),
+            ("subscriptions", [], "sub_"),
+            ("digest", [("time", "07:30"), ("timezone", "Asia/Yangon"), ("quiet", "nothing")], "07:30"),
+            ("mute", [("duration", "2h")], "2h"),
+            ("unmute", [], "unmute"),
+            ("unsubscribe", [("id", "all")], "nsubscribed"),
+        ];
+        var seen = new List<string>();
+
+        foreach (var (subcommand, options, expected) in session)
+        {
+            // Act
+            var interaction = Interactions.Command(subcommand, DiscordBot.AdminPermissions, options);
+            var (status, body) = await discord.PostAsync(interaction);
+
+            // Assert: answered at once (4) or deferred (5) and completed; never a problem.
+            Assert.Equal(HttpStatusCode.OK, status);
+            var type = body!.Value.GetProperty("type").GetInt32();
+            string text;
+            if (type == 5)
+            {
+                var token = interaction["token"]!.GetValue<string>();
+                await discord.Fake.WhenAsync(fake => fake.OriginalResponse(token) is not null).WaitAsync(TimeSpan.FromSeconds(20));
+                text = Text(discord.Fake.OriginalResponse(token)!.Embeds);
+            }
+            else
+            {
+                Assert.Equal(4, type);
+                text = Text(body.Value.GetProperty("data"));
+            }
+
+            seen.Add(subcommand);
+            Assert.DoesNotContain("That did not work", text, StringComparison.Ordinal);
+            Assert.True(text.Contains(expected, StringComparison.OrdinalIgnoreCase), $"/border {subcommand}: expected '{expected}' in:\n{text}");
+        }
+
+        Assert.Equal(BorderAlertBot.Commands.CommandSyntax.Subcommands.Select(syntax => syntax.Name).Order(), seen.Order());
+    }
+
     [Theory]
     [InlineData("latest", "region", "mus", "muse")]
     [InlineData("latest", "kind", "cl", "clash")]
@@ -213,6 +268,7 @@ public sealed class DiscordCommandTests : IDisposable
         {
             embed.TryGetProperty("title", out var title) ? title.GetString() : null,
             embed.TryGetProperty("description", out var description) ? description.GetString() : null,
+            embed.TryGetProperty("footer", out var footer) ? footer.GetProperty("text").GetString() : null,
         }.Concat(embed.TryGetProperty("fields", out var fields)
             ? fields.EnumerateArray().SelectMany(field => new[] { field.GetProperty("name").GetString(), field.GetProperty("value").GetString() })
             : [])));

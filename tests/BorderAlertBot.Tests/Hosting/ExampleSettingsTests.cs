@@ -23,6 +23,7 @@ public sealed class ExampleSettingsTests
         [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],
         [DigestOptions.SectionName] = [typeof(DigestOptions)],
         [DiscordOptions.SectionName] = [typeof(DiscordOptions)],
+        [ConfiguredSubscriptionsOptions.SectionName] = [typeof(ConfiguredSubscriptionsOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
     };
 
