@@ -9,9 +9,11 @@ namespace BorderAlertBot.Discord.Rest;
 /// <item>Buckets: per route template until a response names its <c>X-RateLimit-Bucket</c>, then per bucket hash, always
 /// per major parameter (a channel's limit never slows another channel). One request per bucket at a time; when the last
 /// response left none, the next waits for <c>X-RateLimit-Reset-After</c>.</item>
-/// <item>The global 50 requests per second per bot, over a rolling second with a small margin, so a burst across many
-/// channels never draws a global 429 of our own making. Calls without the bot token (webhook executes, interaction
-/// follow-ups) are exempt.</item>
+/// <item>The global 50 requests per second per bot, counted where Discord counts them: on arrival. A call takes one of
+/// the 50 slots when it is sent and gives it back a second (and a small margin) after its answer came, so however long
+/// calls were on their way — new connections at start, a slow network — no second of arrivals holds more than 50, and a
+/// burst across many channels never draws a global 429 of our own making. Calls without the bot token (webhook executes,
+/// interaction follow-ups) are exempt.</item>
 /// <item>429s: <c>retry_after</c> (float seconds) closes the bucket, or every bucket when <c>global</c>; a 429 without
 /// rate-limit headers is Cloudflare's IP ban, and everything waits <see cref="BanCoolDown"/>.</item>
 /// <item>401, 403 and 429 answers (but shared-scope 429s) are counted over ten minutes; at
@@ -27,15 +29,17 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
     /// <summary>A quarter of the 10,000 invalid requests per 10 minutes that get an IP banned.</summary>
     public const int InvalidRequestCeiling = 2_500;
 
-    private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan InvalidWindow = TimeSpan.FromMinutes(10);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _hashByTemplate = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
-    private readonly Queue<long> _recentGlobal = new();
+    private readonly Queue<long> _globalAnswered = new();
     private readonly Queue<long> _recentInvalid = new();
     private long _pausedUntil;
+    private int _globalInFlight;
+    private TaskCompletionSource _globalAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How long everything waits after a 429 without rate-limit headers (an IP ban).</summary>
     public static TimeSpan BanCoolDown { get; } = TimeSpan.FromMinutes(5);
@@ -67,7 +71,16 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
         {
             await WaitForBucketAsync(bucket, cancellationToken);
             await WaitForGlobalAsync(route, cancellationToken);
-            var response = await send(cancellationToken);
+            DiscordResponse response;
+            try
+            {
+                response = await send(cancellationToken);
+            }
+            finally
+            {
+                Answered(route);
+            }
+
             Learn(route, bucket, response);
             return response;
         }
@@ -141,23 +154,55 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
 
         while (true)
         {
-            TimeSpan wait;
+            TimeSpan? wait;
+            Task answer;
             lock (_gate)
             {
                 var now = timeProvider.GetTimestamp();
-                Forget(_recentGlobal, GlobalWindow);
-                if (_recentGlobal.Count < GlobalPerSecond && _pausedUntil <= now)
+                Forget(_globalAnswered, GlobalWindow);
+                var full = _globalInFlight + _globalAnswered.Count >= GlobalPerSecond;
+                if (!full && _pausedUntil <= now)
                 {
-                    _recentGlobal.Enqueue(now);
+                    _globalInFlight++;
                     return;
                 }
 
-                var until = Math.Max(_pausedUntil, _recentGlobal.Count >= GlobalPerSecond ? _recentGlobal.Peek() + Ticks(GlobalWindow) : 0);
-                wait = timeProvider.GetElapsedTime(now, until);
+                // Paused: until the pause ends. Full: until the oldest answered call's second is over, or, when every
+                // slot is still on its way, until an answer starts a second.
+                answer = _globalAnswer.Task;
+                var until = Math.Max(_pausedUntil, full && _globalAnswered.Count > 0 ? _globalAnswered.Peek() + Ticks(GlobalWindow) : 0);
+                wait = until > now ? timeProvider.GetElapsedTime(now, until) : null;
             }
 
-            await Task.Delay(wait, timeProvider, cancellationToken);
+            if (wait is { } delay)
+            {
+                await Task.Delay(delay, timeProvider, cancellationToken);
+            }
+            else
+            {
+                await answer.WaitAsync(cancellationToken);
+            }
         }
+    }
+
+    /// <summary>A call that holds a global slot has its answer (or failed): its slot is free a second from now.</summary>
+    private void Answered(DiscordRoute route)
+    {
+        if (!route.UsesBotToken)
+        {
+            return;
+        }
+
+        TaskCompletionSource answer;
+        lock (_gate)
+        {
+            _globalInFlight--;
+            _globalAnswered.Enqueue(timeProvider.GetTimestamp());
+            answer = _globalAnswer;
+            _globalAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        answer.TrySetResult();
     }
 
     private void Learn(DiscordRoute route, RateLimitBucket bucket, DiscordResponse response)

@@ -1,6 +1,11 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Discord.Rest;
 using BorderAlertBot.Testing.FakeDiscord;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using static BorderAlertBot.Discord.Tests.Delivery.DiscordBotHarness;
 
 namespace BorderAlertBot.Discord.Tests.Rest;
@@ -238,5 +243,41 @@ public sealed class DiscordRateLimiterTests
         Assert.Equal(ceiling, receivedWhileHeld);
         Assert.Equal(Assert.Single(bot.Server.Messages(fresh.Address)).Id, MessageRef(afterTenMinutes));
         Assert.Equal(ceiling + 1, bot.Server.ReceivedCount);
+    }
+
+    [Fact]
+    public async Task Calls_slow_to_arrive_keep_their_global_slot_until_a_second_after_their_answer()
+    {
+        // Arrange: 50 calls on their way for half a second (new connections at start, a slow network) — they reach
+        // Discord together at 0.5 s, so a 51st sent a second after the first left would land in the same second.
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var limiter = new DiscordRateLimiter(time, NullLogger<DiscordRateLimiter>.Instance);
+        var arrive = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sentAt = new ConcurrentBag<TimeSpan>();
+        var start = time.GetUtcNow();
+        Task<DiscordResponse> Send(int channel, Task onTheWay) => limiter.SendAsync(
+            new DiscordRoute(HttpMethod.Post, CreateMessage, ChannelId(channel), $"/channels/{ChannelId(channel)}/messages"),
+            async _ =>
+            {
+                sentAt.Add(time.GetUtcNow() - start);
+                await onTheWay;
+                return new DiscordResponse(HttpStatusCode.OK, "{}");
+            },
+            CancellationToken.None);
+        var slow = Enumerable.Range(0, DiscordRateLimiter.GlobalPerSecond).Select(channel => Send(channel, arrive.Task)).ToList();
+
+        // Act
+        var next = Send(DiscordRateLimiter.GlobalPerSecond, Task.CompletedTask);
+        time.Advance(TimeSpan.FromSeconds(0.5));
+        arrive.SetResult();
+        await Task.WhenAll(slow).WaitAsync(Patience);
+        time.Advance(TimeSpan.FromSeconds(0.9));
+        var heldAtOnePointFourSeconds = !next.IsCompleted;
+        time.Advance(TimeSpan.FromSeconds(0.2));
+        await next.WaitAsync(Patience);
+
+        // Assert
+        Assert.True(heldAtOnePointFourSeconds, "The 51st call went out while the first 50 were still inside their second of arrival.");
+        Assert.Equal(TimeSpan.FromSeconds(1.6), sentAt.Max());
     }
 }
