@@ -7,7 +7,7 @@ namespace BorderAlertBot.Discord.Delivery;
 /// <summary>
 /// Discord's answer as a delivery result, by the fact sheet's table (platforms/discord.md §5): the channel is gone or
 /// out of reach → pause the subscription with the reason; a rate limit, a 5xx or a held-back call → try again (safe: the
-/// nonce stops a double post); the bot token refused → try later, with every Discord call stopped meanwhile; anything
+/// nonce stops a double post), or a 404 without a Discord code (a wrong base URL, not a missing channel); the bot token refused → try later, with every Discord call stopped meanwhile; anything
 /// else Discord refuses is a bug in our payload → give that message up and keep going.
 /// </summary>
 public static class DiscordOutcome
@@ -61,6 +61,13 @@ public static class DiscordOutcome
         if (response.Status == HttpStatusCode.Unauthorized || response.Code is 40001 or 50014)
         {
             return new DeliveryResult.RetryAfter(DiscordAuthState.RetryAfter, $"Discord rejected the bot token ({response.Describe()}); Discord traffic is stopped");
+        }
+
+        if (response.Status == HttpStatusCode.NotFound && response.Code is null or 0)
+        {
+            // Discord names what is unknown (10003 Unknown Channel…); a bare 404 is a route that does not exist — a wrong
+            // Discord:ApiBaseUrl or a proxy in the way — and says nothing about the channel, so no subscription is paused.
+            return new DeliveryResult.RetryAfter(ServerErrorRetry, $"{response.Describe()}: no such Discord route (is Discord:ApiBaseUrl right?)");
         }
 
         if ((int)response.Status >= 500)

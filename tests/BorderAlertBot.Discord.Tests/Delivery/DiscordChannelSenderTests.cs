@@ -253,6 +253,7 @@ public sealed class DiscordChannelSenderTests
     [InlineData(403, 50001, "Missing Access", typeof(DeliveryResult.Rejected))]
     [InlineData(404, 10003, "Unknown Channel", typeof(DeliveryResult.Rejected))]
     [InlineData(404, 10004, "Unknown Guild", typeof(DeliveryResult.Rejected))]
+    [InlineData(404, 0, "404: Not Found", typeof(DeliveryResult.RetryAfter))]
     [InlineData(500, 0, "500: Internal Server Error", typeof(DeliveryResult.RetryAfter))]
     [InlineData(502, 0, "502: Bad Gateway", typeof(DeliveryResult.RetryAfter))]
     [InlineData(400, 50035, "Invalid Form Body", typeof(DeliveryResult.Undeliverable))]

@@ -10,6 +10,7 @@ public sealed class DependencyTests
     private static readonly Assembly Ingestion = typeof(Ingestion.SampleScenario).Assembly;
     private static readonly Assembly Sqlite = typeof(Store.Sqlite.SqliteEventStore).Assembly;
     private static readonly Assembly Charts = typeof(Charts.EventsPerDayChart).Assembly;
+    private static readonly Assembly Discord = typeof(BorderAlertBot.Discord.DiscordOptions).Assembly;
 
     [Fact]
     public void Core_references_only_the_base_library_and_extension_abstractions()
@@ -52,6 +53,23 @@ public sealed class DependencyTests
         Assert.DoesNotContain("BorderAlertBot.Charts", References(Core));
         Assert.DoesNotContain("BorderAlertBot.Charts", References(Sqlite));
         Assert.DoesNotContain("BorderAlertBot.Charts", References(Ingestion));
+    }
+
+    [Fact]
+    public void Discord_knows_only_core_and_the_core_knows_no_platform()
+    {
+        var references = References(Discord);
+
+        Assert.Contains("BorderAlertBot.Core", references);
+        Assert.DoesNotContain("BorderAlertBot", references);
+        Assert.DoesNotContain("BorderAlertBot.Ingestion", references);
+        Assert.DoesNotContain("BorderAlertBot.Store.Sqlite", references);
+        Assert.DoesNotContain("BorderAlertBot.Charts", references);
+        Assert.DoesNotContain(references, name => name.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) || name.StartsWith("ScottPlot", StringComparison.Ordinal));
+        Assert.DoesNotContain("BorderAlertBot.Discord", References(Core));
+        Assert.DoesNotContain("BorderAlertBot.Discord", References(Sqlite));
+        Assert.DoesNotContain("BorderAlertBot.Discord", References(Ingestion));
+        Assert.DoesNotContain("BorderAlertBot.Discord", References(Charts));
     }
 
     [Fact]
