@@ -66,6 +66,9 @@ public sealed class DiscordSessionTests : IDisposable
         await discord.Fake.WhenAsync(fake => fake.Messages(thread.Id).Count > 0).WaitAsync(Patience);
         Assert.Contains("title changed", Shown(discord.Fake.Messages(thread.Id)[0]), StringComparison.Ordinal);
 
+        // The dispatcher logs the reply once Discord has answered it; the outbox is empty when it has.
+        await discord.Bot.WaitUntilDeliveredAsync(Patience);
+
         // 5. A reader presses Why? and sees, privately, which subscription matched.
         var (_, why) = await discord.PostAsync(Interactions.Button("why:evt_session_muse", DiscordBot.MemberPermissions));
         var whyData = why!.Value.GetProperty("data");
