@@ -1,3 +1,4 @@
+using BorderAlertBot.Answers;
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Discord.Delivery;
@@ -33,7 +34,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordChannelSender>();
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<DiscordChannelSender>());
         services.AddSingleton<DiscordAutocomplete>();
-        services.AddSingleton<DeferredAnswers>();
+        services.TryAddSingleton<DeferredAnswers>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;

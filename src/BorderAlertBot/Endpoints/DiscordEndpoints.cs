@@ -1,3 +1,4 @@
+using BorderAlertBot.Answers;
 using BorderAlertBot.Discord;
 using BorderAlertBot.Discord.Interactions;
 using BorderAlertBot.Discord.Interactions.Signing;

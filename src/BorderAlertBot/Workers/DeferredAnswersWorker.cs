@@ -1,4 +1,4 @@
-using BorderAlertBot.Discord.Interactions;
+using BorderAlertBot.Answers;
 
 namespace BorderAlertBot.Workers;
 

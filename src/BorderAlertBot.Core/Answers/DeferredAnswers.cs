@@ -1,11 +1,11 @@
 using System.Threading.Channels;
 
-namespace BorderAlertBot.Discord.Interactions;
+namespace BorderAlertBot.Answers;
 
 /// <summary>
-/// Deferred interaction answers waiting to be completed after their HTTP response has gone (platforms/discord.md §1.4):
-/// the endpoint puts them here and a worker of the host runs them, so a slow chart never holds the response, and shutdown
-/// waits for them.
+/// Answers waiting to be completed after the platform's 3-second acknowledgement has gone (Discord's deferred
+/// interactions, Slack's <c>response_url</c>): the endpoint or socket puts them here and a worker of the host runs them,
+/// so a slow chart never holds the acknowledgement, and shutdown waits for them.
 /// </summary>
 public sealed class DeferredAnswers
 {
