@@ -1,0 +1,57 @@
+using BorderAlertBot.Answers;
+using BorderAlertBot.Slack;
+using BorderAlertBot.Slack.Inbound;
+using BorderAlertBot.Slack.Signing;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlertBot.Endpoints;
+
+/// <summary>
+/// <c>POST /slack/commands</c> and <c>POST /slack/interactivity</c>, the Request URLs of the Slack app in HTTP mode
+/// (platforms/slack.md §1, §2): the raw body is read whole, up to <see cref="MaxBodyBytes"/> (413 beyond), and handed
+/// unparsed to <see cref="SlackHttpRequests"/>, which checks the signature before anything else. 404 while no signing
+/// secret is configured.
+/// </summary>
+public static class SlackEndpoints
+{
+    /// <summary>A slash command or a button press is a few kilobytes; more is not Slack.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/slack/commands", (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
+            ReceiveAsync(context, options, deferred, (requests, signature, timestamp, body, ct) => requests.CommandAsync(signature, timestamp, body, ct)));
+        endpoints.MapPost("/slack/interactivity", (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
+            ReceiveAsync(context, options, deferred, (requests, signature, timestamp, body, ct) => requests.InteractivityAsync(signature, timestamp, body, ct)));
+        return endpoints;
+    }
+
+    private static async Task ReceiveAsync(HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred,
+        Func<SlackHttpRequests, string?, string?, byte[], CancellationToken, Task<SlackReply>> handle)
+    {
+        if (!options.Value.AcceptsRequests)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (await RequestBody.ReadAsync(context, MaxBodyBytes) is not { } body)
+        {
+            return; // 413 already written.
+        }
+
+        var requests = context.RequestServices.GetRequiredService<SlackHttpRequests>();
+        var reply = await handle(requests, context.Request.Headers[SlackSignature.SignatureHeader], context.Request.Headers[SlackSignature.TimestampHeader], body, context.RequestAborted);
+        context.Response.StatusCode = reply.Status;
+        if (reply.Json is { } json)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(json, context.RequestAborted);
+        }
+
+        if (reply.Then is { } then)
+        {
+            deferred.Enqueue(then);
+        }
+    }
+}
