@@ -1,0 +1,10 @@
+namespace BorderAlertBot.Testing.FakeSlack;
+
+public enum FakeSlackEndpointKind
+{
+    WebApi,
+    FileUpload,
+    IncomingWebhook,
+    ResponseUrl,
+    Unknown,
+}

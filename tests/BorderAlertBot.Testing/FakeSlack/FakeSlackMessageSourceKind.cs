@@ -1,0 +1,9 @@
+namespace BorderAlertBot.Testing.FakeSlack;
+
+public enum FakeSlackMessageSourceKind
+{
+    WebApi,
+    FileShare,
+    IncomingWebhook,
+    ResponseUrl,
+}
