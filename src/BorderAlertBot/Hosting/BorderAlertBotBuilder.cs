@@ -20,6 +20,7 @@ public static class BorderAlertBotBuilder
         builder.Services.AddHostedService<DigestSchedulerWorker>();
         builder.Services.AddHostedService<DeferredAnswersWorker>();
         builder.Services.AddHostedService<SampleReplayWorker>();
+        builder.Services.AddHostedService<SlackSocketModeWorker>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<HttpOptions>>((kestrel, http) => kestrel.Listen(IPAddress.Parse(http.Value.Address), http.Value.Port));
         return builder;
@@ -29,6 +30,7 @@ public static class BorderAlertBotBuilder
     {
         app.MapHealthEndpoints();
         app.MapDiscordEndpoints();
+        app.MapSlackEndpoints();
         return app;
     }
 }
