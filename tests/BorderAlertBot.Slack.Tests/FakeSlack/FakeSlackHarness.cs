@@ -25,7 +25,7 @@ public sealed class FakeSlackHarness : IAsyncDisposable
 
     public HttpClient Http { get; } = new();
 
-    public static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token;
+    public static CancellationToken Soon => new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token;
 
     public static async Task<FakeSlackHarness> StartAsync(Func<FakeSlackOptions, FakeSlackOptions>? configure = null)
     {
