@@ -13,8 +13,8 @@ namespace BorderAlertBot.Slack.Rendering;
 /// </summary>
 public static class SlackAlertRenderer
 {
-    /// <summary>Entries per message for the dispatcher: four blocks each, and the text fallback and section budgets, fit.</summary>
-    public const int MaxEntriesPerMessage = 10;
+    /// <summary>Entries per message for the dispatcher: four blocks each, and about 2,000 characters each of the blocks' text.</summary>
+    public const int MaxEntriesPerMessage = 5;
 
     /// <summary>The <c>action_id</c> of every <c>Why?</c> button; each sits in its own event's actions block, so it is unique there.</summary>
     public const string WhyActionId = "why";
@@ -23,8 +23,8 @@ public static class SlackAlertRenderer
 
     public const string MuteValue = "8h";
 
-    /// <summary>What the events of one message may use of <see cref="SlackLimits.MessageTextBudget"/> for their sections.</summary>
-    private const int SectionsBudget = 9000;
+    /// <summary>What the events of one message may use of <see cref="SlackLimits.MessageTextBudget"/>; the rest is for the mention and the count.</summary>
+    private const int EventsBudget = SlackLimits.MessageTextBudget - 600;
 
     public static SlackMessage Render(AlertMessage message)
     {
@@ -37,7 +37,7 @@ public static class SlackAlertRenderer
         var shown = message.Entries.Take(MaxEntriesPerMessage).ToList();
         var hidden = message.Entries.Count - shown.Count;
         var mention = SlackMention.TryParse(message.Mention);
-        var sectionBudget = Math.Min(SlackLimits.SectionTextLength, SectionsBudget / shown.Count);
+        var budget = EventsBudget / shown.Count;
 
         var blocks = new List<Block>();
         if (mention is not null)
@@ -48,7 +48,7 @@ public static class SlackAlertRenderer
         for (var i = 0; i < shown.Count; i++)
         {
             var entry = shown[i];
-            blocks.AddRange(SlackEventBlocks.Build(entry.Event, entry.Kind, entry.Notes, sectionBudget));
+            blocks.AddRange(SlackEventBlocks.Build(entry.Event, entry.Kind, entry.Notes, budget));
             List<ButtonElement> buttons = [new ButtonElement(TextObject.Plain("Why?"), WhyActionId, entry.Event.Id.Value)];
             if (i == shown.Count - 1)
             {

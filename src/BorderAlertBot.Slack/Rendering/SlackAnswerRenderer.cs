@@ -82,7 +82,7 @@ public static class SlackAnswerRenderer
     {
         var conflictEvent = detail.Event;
         var kind = conflictEvent.Status == EventStatus.Retracted ? AlertKind.Retracted : AlertKind.New;
-        var blocks = SlackEventBlocks.Build(conflictEvent, kind, [], SlackLimits.SectionTextLength);
+        var blocks = SlackEventBlocks.Build(conflictEvent, kind, [], SlackLimits.MessageTextBudget / 2);
         if (detail.Revisions.Count <= 1)
         {
             return blocks;

@@ -9,7 +9,7 @@ namespace BorderAlertBot.Slack.Rendering;
 /// One event as Block Kit, with the facts <see cref="AlertTextRenderer"/> writes: a header (severity, UPDATED or
 /// RETRACTED, title), a section (the severity line, why it was retracted, the summary, notes, what changed) with fields
 /// (where, when, figures, actors), and a context (corroboration, sources, severity, id). Every text within its limit;
-/// the section within <paramref name="sectionBudget"/>, which a long summary gives way to first.
+/// all of it within a budget, which a long summary gives way to first.
 /// </summary>
 internal static class SlackEventBlocks
 {
@@ -21,14 +21,43 @@ internal static class SlackEventBlocks
     private const int FieldMax = 600;
     private const int ContextMax = 300;
 
-    public static IReadOnlyList<Block> Build(ConflictEvent conflictEvent, AlertKind kind, IReadOnlyList<string> notes, int sectionBudget)
+    public static IReadOnlyList<Block> Build(ConflictEvent conflictEvent, AlertKind kind, IReadOnlyList<string> notes, int budget)
+    {
+        // Natural sizes first; over budget, every cap shrinks by a quarter until it fits (the floors always do: 810).
+        IReadOnlyList<Block> blocks = [];
+        for (var scale = 1.0; scale > 0.01; scale *= 0.75)
+        {
+            var caps = new Caps(
+                Math.Clamp((int)(SlackLimits.SectionTextLength * scale), 100, Math.Max(100, budget)),
+                Math.Max(40, (int)(FieldMax * scale)),
+                Math.Max(40, (int)(ContextMax * scale)));
+            blocks = Build(conflictEvent, kind, notes, caps);
+            if (Length(blocks) <= budget)
+            {
+                break;
+            }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The characters of every text in the blocks together.</summary>
+    public static int Length(IEnumerable<Block> blocks) => blocks.Sum(block => block switch
+    {
+        HeaderBlock header => header.Text.Text.Length,
+        SectionBlock section => (section.Text?.Text.Length ?? 0) + (section.Fields?.Sum(field => field.Text.Length) ?? 0),
+        ContextBlock context => context.Elements.Sum(element => element.Text.Length),
+        _ => 0,
+    });
+
+    private static IReadOnlyList<Block> Build(ConflictEvent conflictEvent, AlertKind kind, IReadOnlyList<string> notes, Caps caps)
     {
         var section = new SectionBlock
         {
-            Text = TextObject.Mrkdwn(SectionText(conflictEvent, kind, notes, Math.Clamp(sectionBudget, 1, SlackLimits.SectionTextLength))),
-            Fields = [.. Fields(conflictEvent).Take(SlackLimits.SectionFields).Select(TextObject.Mrkdwn)],
+            Text = TextObject.Mrkdwn(SectionText(conflictEvent, kind, notes, caps.Section)),
+            Fields = [.. Fields(conflictEvent).Take(SlackLimits.SectionFields).Select(field => TextObject.Mrkdwn(SlackMrkdwn.Truncate(field, caps.Field)))],
         };
-        return [new HeaderBlock(TextObject.Plain(Header(conflictEvent, kind))), section, new ContextBlock(Context(conflictEvent))];
+        return [new HeaderBlock(TextObject.Plain(Header(conflictEvent, kind))), section, new ContextBlock(Context(conflictEvent, caps.Context))];
     }
 
     /// <summary>"🔴 UPDATED · Air strike near Laukkai", at most 150.</summary>
@@ -121,12 +150,14 @@ internal static class SlackEventBlocks
         }
     }
 
-    private static string Field(string name, string value) => SlackMrkdwn.Truncate($"*{name}*\n{value}", FieldMax);
+    private static string Field(string name, string value) => SlackMrkdwn.Truncate($"*{name}*\n{value}", SlackLimits.FieldTextLength);
 
-    private static List<TextObject> Context(ConflictEvent conflictEvent)
+    private static List<TextObject> Context(ConflictEvent conflictEvent, int cap)
     {
         List<string> elements = ["*" + SlackMrkdwn.EscapeLine(conflictEvent.Corroboration) + "*"];
-        elements.AddRange(conflictEvent.Sources.Take(MaxSourceLinks).Select(source => SlackMrkdwn.Link(source.Url, source.Name, 80)));
+        elements.AddRange(conflictEvent.Sources.Take(MaxSourceLinks).Select(source => SlackMrkdwn.Link(source.Url, source.Name, 80) is var link && link.Length <= cap
+            ? link
+            : SlackMrkdwn.LiteralLine(source.Name.Trim().Length == 0 ? source.Outlet : source.Name, cap)));
         if (conflictEvent.Sources.Count > MaxSourceLinks)
         {
             elements.Add(string.Create(CultureInfo.InvariantCulture, $"+{conflictEvent.Sources.Count - MaxSourceLinks} more"));
@@ -137,6 +168,9 @@ internal static class SlackEventBlocks
         return [.. elements
             .Where(element => element.Length > 0)
             .Take(SlackLimits.ContextElements)
-            .Select(element => TextObject.Mrkdwn(SlackMrkdwn.Truncate(element, SlackLimits.ContextElementLength)))];
+            .Select(element => TextObject.Mrkdwn(SlackMrkdwn.Truncate(element, Math.Min(cap, SlackLimits.ContextElementLength))))];
     }
+
+    /// <summary>The most characters the section text, each field and each context element may have.</summary>
+    private sealed record Caps(int Section, int Field, int Context);
 }
