@@ -119,7 +119,8 @@ public static class SlackAnswerRenderer
     private static string Fallback(string title, string numbering, List<Block> blocks)
     {
         var texts = blocks.SelectMany(Texts).Where(text => text.Length > 0);
-        var heading = SlackMrkdwn.LiteralLine(title, SlackLimits.HeaderTextLength) + numbering;
+        var heading = SlackMrkdwn.LiteralLine(title, SlackLimits.HeaderTextLength) is { Length: > 0 } escaped ? escaped : "—";
+        heading += numbering;
         return SlackMrkdwn.Truncate(string.Join("\n", [heading, .. texts]), SlackLimits.TextLength);
     }
 

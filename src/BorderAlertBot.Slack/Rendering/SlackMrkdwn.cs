@@ -118,9 +118,14 @@ public static class SlackMrkdwn
     /// <summary>
     /// <c>&lt;!date^unix^{date_short_pretty} {time}|2024-01-05 14:30 UTC&gt;</c>: the reader's own zone and clock format,
     /// and the UTC time, marked so, where the client cannot show the token.
+    /// Before 1970 (an unsaved revision's <see cref="DateTimeOffset.MinValue"/>) it is the UTC text alone.
     /// </summary>
-    public static string Date(DateTimeOffset at) =>
-        string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{DateTimeTokens}|{at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC>");
+    public static string Date(DateTimeOffset at)
+    {
+        var utc = string.Create(CultureInfo.InvariantCulture, $"{at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC");
+        var unix = at.ToUnixTimeSeconds();
+        return unix < 0 ? utc : string.Create(CultureInfo.InvariantCulture, $"<!date^{unix}^{DateTimeTokens}|{utc}>");
+    }
 
     private static string Clean(string text, bool style, bool singleLine)
     {

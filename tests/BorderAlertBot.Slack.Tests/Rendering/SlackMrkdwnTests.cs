@@ -158,4 +158,10 @@ public sealed class SlackMrkdwnTests
         // Assert
         Assert.Equal("<!date^1767225600^{date_short_pretty} {time}|2026-01-01 00:00 UTC>", token);
     }
+
+    [Fact]
+    public void A_time_before_1970_is_plain_utc_text()
+    {
+        Assert.Equal("0001-01-01 00:00 UTC", SlackMrkdwn.Date(DateTimeOffset.MinValue));
+    }
 }
