@@ -8,6 +8,7 @@ using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
+using BorderAlertBot.Slack;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Store.Sqlite;
@@ -57,6 +58,7 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<DigestScheduler>();
         services.AddBorderAlertBotCharts();
         services.AddBorderAlertBotDiscord(configuration);
+        services.AddBorderAlertBotSlack(configuration);
         services.TryAddSingleton(provider => new ConsoleAlertSender(Console.Out, provider.GetRequiredService<IOptions<ConsoleAlertsOptions>>().Value.ChartFolder));
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<ConsoleAlertSender>());
         return services;
