@@ -42,7 +42,7 @@ public sealed class DiscordSessionTests : IDisposable
         Assert.Contains("07:30", DiscordCommandTests.Text(digestSet!.Value.GetProperty("data")), StringComparison.Ordinal);
 
         // 3. The curator imports a clash whose source text tries to ping everyone and a role.
-        var imported = await cli.RunAsync("import", _data.Write("v1.json", CuratedFile(Clash("Clash at Muse gate @everyone <@&123>", severityNote: null))));
+        var imported = await cli.RunAsync("import", _data.Write("v1.json", SessionEvents.CuratedFile(SessionEvents.Clash("Clash at Muse gate @everyone <@&123>", severityNote: null))));
         Assert.Equal(ExitCodes.Success, imported.ExitCode);
         var alert = await MessageAsync(discord, message => message.EmbedCount > 0);
 
@@ -56,7 +56,7 @@ public sealed class DiscordSessionTests : IDisposable
         Assert.Equal(["Why?", "Mute 8h"], Buttons(alert));
 
         // 4. The curator revises it: the alert is edited in place and the change is told in its thread.
-        var revised = await cli.RunAsync("import", _data.Write("v2.json", CuratedFile(Clash("Heavy clash at Muse gate", severityNote: "120 trucks stranded"))));
+        var revised = await cli.RunAsync("import", _data.Write("v2.json", SessionEvents.CuratedFile(SessionEvents.Clash("Heavy clash at Muse gate", severityNote: "120 trucks stranded"))));
         Assert.Equal(ExitCodes.Success, revised.ExitCode);
         var edited = await MessageAsync(discord, message => message.Id == alert.Id && message.EditCount >= 1);
         Assert.Contains("Heavy clash at Muse gate", DiscordCommandTests.Text(edited.Embeds), StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class DiscordSessionTests : IDisposable
         Assert.Contains("evt_session_muse", DiscordCommandTests.Text(digest.Embeds), StringComparison.Ordinal);
 
         // 7. The event is retracted: the alert says so and the thread is told.
-        var retracted = await cli.RunAsync("import", _data.Write("v3.json", CuratedFile(Clash("Heavy clash at Muse gate", severityNote: "120 trucks stranded", status: "Retracted"))));
+        var retracted = await cli.RunAsync("import", _data.Write("v3.json", SessionEvents.CuratedFile(SessionEvents.Clash("Heavy clash at Muse gate", severityNote: "120 trucks stranded", status: "Retracted"))));
         Assert.Equal(ExitCodes.Success, retracted.ExitCode);
         var marked = await MessageAsync(discord, message => message.Id == alert.Id && DiscordCommandTests.Text(message.Embeds).Contains("RETRACTED", StringComparison.Ordinal));
         Assert.True(marked.EditCount >= 2);
@@ -143,22 +143,9 @@ public sealed class DiscordSessionTests : IDisposable
     private static Task<FakeDiscordMessage> MessageAsync(DiscordBot discord, Func<FakeDiscordMessage, bool> condition) =>
         AdvanceUntilAsync(discord, () => discord.Fake.Messages(DiscordBot.ChannelId).FirstOrDefault(condition), TimeSpan.FromSeconds(5));
 
-    private static async Task<T> AdvanceUntilAsync<T>(DiscordBot discord, Func<T?> probe, TimeSpan step)
-        where T : class
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-
-            deadline.Token.ThrowIfCancellationRequested();
-            discord.Bot.Time.Advance(step);
-            await Task.WhenAny(discord.Fake.WhenAsync(_ => probe() is not null, deadline.Token), Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System));
-        }
-    }
+    private static Task<T> AdvanceUntilAsync<T>(DiscordBot discord, Func<T?> probe, TimeSpan step)
+        where T : class =>
+        SessionEvents.AdvanceUntilAsync(discord.Bot.Time, probe, step, (condition, ct) => discord.Fake.WhenAsync(_ => condition(), ct), Patience);
 
     /// <summary>What a registration says (name, description, options), without the ids and versions Discord adds.</summary>
     private static List<string> Schema(IReadOnlyList<JsonElement> commands) =>
@@ -170,23 +157,4 @@ public sealed class DiscordSessionTests : IDisposable
     /// <summary>A message's content and embeds as a reader sees them.</summary>
     private static string Shown(FakeDiscordMessage message) =>
         (message.Content ?? string.Empty) + "\n" + DiscordCommandTests.Text(message.Embeds);
-
-    private static string Clash(string title, string? severityNote, string status = "Verified") =>
-        $$"""
-            {
-              "id": "evt_session_muse",
-              "kind": "BorderClash",
-              "subtype": "ArmedClash",
-              "title": {{JsonSerializer.Serialize(title)}},
-              "summary": {{JsonSerializer.Serialize(severityNote ?? "Fighting reported at the gate.")}},
-              "occurred": { "at": "2026-11-28T08:00:00Z", "precision": "exact" },
-              "location": { "country": "MM", "admin1": "Shan-North", "place": "Muse", "lat": 23.9933, "lon": 97.9103, "precision": "exact" },
-              "sources": [ { "name": "The Irrawaddy", "url": "https://www.irrawaddy.com/news/muse-gate.html" } ],
-              "status": "{{status}}",
-              {{(status == "Retracted" ? "\"statusReason\": \"The source withdrew the report.\"," : string.Empty)}}
-              "border": "CN-MM"
-            }
-        """;
-
-    private static string CuratedFile(string record) => new StringBuilder("{\n  \"events\": [\n").Append(record).Append("\n  ]\n}\n").ToString();
 }

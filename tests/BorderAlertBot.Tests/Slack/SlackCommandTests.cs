@@ -223,12 +223,15 @@ public sealed class SlackCommandTests : IDisposable
         return (response.StatusCode, null);
     }
 
-    /// <summary>Every text in a Slack message (top-level text and every block's texts and fields), as one string.</summary>
+    /// <summary>
+    /// Every text in a Slack message (top-level text and every block's texts and fields), as one string, as a reader
+    /// sees it: without the zero-width spaces that keep source text from styling.
+    /// </summary>
     public static string Text(JsonElement message)
     {
         var builder = new StringBuilder();
         Collect(message, builder);
-        return builder.ToString();
+        return builder.Replace("\u200B", string.Empty).ToString();
     }
 
     private static void Collect(JsonElement element, StringBuilder builder)
