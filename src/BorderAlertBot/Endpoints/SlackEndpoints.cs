@@ -17,11 +17,15 @@ public static class SlackEndpoints
     /// <summary>A slash command or a button press is a few kilobytes; more is not Slack.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    public const string CommandsPath = "/slack/commands";
+
+    public const string InteractivityPath = "/slack/interactivity";
+
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/slack/commands", (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
+        endpoints.MapPost(CommandsPath, (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
             ReceiveAsync(context, options, deferred, (requests, signature, timestamp, body, ct) => requests.CommandAsync(signature, timestamp, body, ct)));
-        endpoints.MapPost("/slack/interactivity", (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
+        endpoints.MapPost(InteractivityPath, (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
             ReceiveAsync(context, options, deferred, (requests, signature, timestamp, body, ct) => requests.InteractivityAsync(signature, timestamp, body, ct)));
         return endpoints;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
+using BorderAlertBot.Slack;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Store.Sqlite;
@@ -23,6 +24,7 @@ public sealed class ExampleSettingsTests
         [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],
         [DigestOptions.SectionName] = [typeof(DigestOptions)],
         [DiscordOptions.SectionName] = [typeof(DiscordOptions)],
+        [SlackOptions.SectionName] = [typeof(SlackOptions)],
         [ConfiguredSubscriptionsOptions.SectionName] = [typeof(ConfiguredSubscriptionsOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
     };
