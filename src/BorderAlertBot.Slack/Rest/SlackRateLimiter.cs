@@ -55,8 +55,20 @@ public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions
             }
 
             var window = WindowFor(call);
-            if (await TakeSlotAsync(call, window, cancellationToken) is { } methodHeld)
+            SlackResponse? methodHeld;
+            try
             {
+                methodHeld = await TakeSlotAsync(call, window, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                GiveBack(channel);
+                throw;
+            }
+
+            if (methodHeld is not null)
+            {
+                GiveBack(channel);
                 return methodHeld;
             }
 
@@ -193,6 +205,20 @@ public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions
             {
                 await answer.WaitAsync(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The channel's second was taken for a call that is not sent after all: it is the next call's.</summary>
+    private void GiveBack(ChannelPace? channel)
+    {
+        if (channel is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            channel.FullAt -= Ticks(ChannelInterval);
         }
     }
 

@@ -140,6 +140,41 @@ public sealed class SlackChannelSenderTests
     }
 
     [Fact]
+    public async Task A_digest_too_long_for_one_message_goes_as_several_with_the_chart_once_after_them_and_the_first_as_ref()
+    {
+        // Arrange
+        await using var bot = await StartAsync();
+        var paragraphs = Enumerable.Range(1, 12).Select(i => (AnswerBlock)new AnswerBlock.Paragraph($"Paragraph {i}: " + new string('x', 2500))).ToList();
+        var digest = new Answer("Daily digest", paragraphs, new ChartImage("c.png", Png, 1, 1, "chart"));
+
+        // Act
+        var result = await bot.PacedAsync(bot.Channels.SendDigestAsync(Channel(ChannelId), digest, Key(), CancellationToken.None));
+
+        // Assert
+        var posts = bot.Requests(Post);
+        Assert.True(posts.Count > 1, "The digest was not split.");
+        var messages = bot.Server.Messages(ChannelId);
+        Assert.Equal(messages[0].Ts, MessageRef(result));
+        Assert.Single(bot.Server.Files);
+        Assert.Equal("files.completeUploadExternal", bot.Server.Received[^1].ApiMethod);
+        Assert.Equal(0, bot.Server.TooManyRequestsSent);
+    }
+
+    [Fact]
+    public async Task An_update_with_a_ref_that_is_no_ts_is_given_up_without_a_request()
+    {
+        // Arrange
+        await using var bot = await StartAsync();
+
+        // Act
+        var result = await bot.Channels.EditAsync(Channel(ChannelId), "not-a-ts", Alert(), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<DeliveryResult.Undeliverable>(result);
+        Assert.Equal(0, bot.Server.ReceivedCount);
+    }
+
+    [Fact]
     public async Task A_digest_whose_chart_upload_fails_is_still_delivered_and_the_failure_is_logged()
     {
         // Arrange

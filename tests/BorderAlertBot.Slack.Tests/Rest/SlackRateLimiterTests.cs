@@ -244,6 +244,64 @@ public sealed class SlackRateLimiterTests
         Assert.All(_sent, sent => Assert.Equal(_sent[0].At, sent.At));
     }
 
+    [Fact]
+    public async Task A_call_that_fails_in_transport_frees_its_channel_and_its_slot()
+    {
+        // Arrange
+        var limiter = Limiter(new SlackOptions { ChannelBurst = 1 });
+        var failing = limiter.SendAsync(Post("C1"), _ => throw new HttpRequestException("connection refused"), CancellationToken.None);
+        await Assert.ThrowsAsync<HttpRequestException>(() => failing);
+
+        // Act
+        var next = Send(limiter, Post("C1"));
+        var waiting = next.IsCompleted;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var response = await next.WaitAsync(Patience);
+
+        // Assert: the failed call counts as sent (Slack may have seen it), so the next waits its second, and then goes.
+        Assert.False(waiting);
+        Assert.True(response.IsOk);
+    }
+
+    [Fact]
+    public async Task A_call_cancelled_while_it_waits_sends_nothing_and_leaves_the_channel_to_the_next()
+    {
+        // Arrange
+        var limiter = Limiter(new SlackOptions { ChannelBurst = 1 });
+        await Send(limiter, Post("C1"));
+        using var cancel = new CancellationTokenSource();
+        var cancelled = limiter.SendAsync(Post("C1"), _ => throw new InvalidOperationException("must not be sent"), cancel.Token);
+
+        // Act
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Patience));
+        var next = Send(limiter, Post("C1"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var response = await next.WaitAsync(Patience);
+
+        // Assert
+        Assert.True(response.IsOk);
+        Assert.Equal(2, _sent.Count);
+    }
+
+    [Fact]
+    public async Task A_post_held_back_by_its_method_does_not_use_up_its_channels_second()
+    {
+        // Arrange: the method paused for 30 s by a 429 on another channel.
+        var limiter = Limiter(new SlackOptions { ChannelBurst = 1 });
+        await Send(limiter, Post("C2"), TooManyRequests(TimeSpan.FromSeconds(30)));
+        var held = await Send(limiter, Post("C1"));
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        // Act
+        var next = Send(limiter, Post("C1"));
+
+        // Assert: C1 sent nothing, so it may post at once.
+        Assert.True(held.WasHeldBack);
+        Assert.True(next.IsCompletedSuccessfully);
+        Assert.Equal(2, _sent.Count);
+    }
+
     private SlackRateLimiter Limiter(SlackOptions? options = null) =>
         new(_time, Options.Create(options ?? new SlackOptions()), NullLogger<SlackRateLimiter>.Instance);
 

@@ -106,6 +106,22 @@ public sealed class SlackBotHarness : IAsyncDisposable
     /// <summary>The Web API requests the fake received for one method, e.g. <c>chat.postMessage</c>.</summary>
     public IReadOnlyList<FakeSlackRequest> Requests(string method) => [.. Server.Received.Where(request => request.ApiMethod == method)];
 
+    /// <summary>
+    /// Waits for <paramref name="task"/> while moving the fake clock on in small steps, so calls the limiter paces (a
+    /// fourth message to a channel within a second) go out; up to <see cref="Patience"/> of real time.
+    /// </summary>
+    public async Task<T> PacedAsync<T>(Task<T> task)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!task.IsCompleted && TimeProvider.System.GetElapsedTime(started) < Patience)
+        {
+            await Task.Yield();
+            Time.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        return await task.WaitAsync(Patience);
+    }
+
     /// <summary>Every log line, as one text, for looking for secrets.</summary>
     public string AllLogs => string.Join("\n", Logs.Lines);
 
