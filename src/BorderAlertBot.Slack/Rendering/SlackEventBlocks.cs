@@ -164,7 +164,8 @@ internal static class SlackEventBlocks
         }
 
         elements.Add("Severity: " + SlackMrkdwn.LiteralLine(conflictEvent.Severity.Describe(), ContextMax));
-        elements.Add(SlackMrkdwn.EscapeLine(string.Create(CultureInfo.InvariantCulture, $"{conflictEvent.Id} · revision {conflictEvent.Revision.Number} · {conflictEvent.Status}")));
+        // The id in a code span rather than fenced: readers copy it into /border event, and an id is [a-z0-9_-] only.
+        elements.Add(string.Create(CultureInfo.InvariantCulture, $"`{conflictEvent.Id}` · revision {conflictEvent.Revision.Number} · {conflictEvent.Status}"));
         return [.. elements
             .Where(element => element.Length > 0)
             .Take(SlackLimits.ContextElements)

@@ -52,7 +52,7 @@ public sealed class SlackAlertRendererTests
                     "<https://www.irrawaddy.com/news/1|The Irrawaddy>",
                     "<https://myanmar-now.org/2|Myanmar Now>",
                     "Severity: " + conflictEvent.Severity.Describe(),
-                    "evt\u200B_\u200Blaukkai\u200B_\u200B1 · revision 3 · Verified",
+                    "`evt_laukkai_1` · revision 3 · Verified",
                 ],
                 Assert.IsType<ContextBlock>(block).Elements.Select(element => element.Text)),
             block =>
