@@ -9,4 +9,5 @@ root.Subcommands.Add(LatencyScenario.Create());
 root.Subcommands.Add(QueryScenario.Create());
 root.Subcommands.Add(DigestScenario.Create());
 root.Subcommands.Add(FanoutScenario.Create());
+root.Subcommands.Add(SlackFanoutScenario.Create());
 return await root.Parse(args).InvokeAsync();

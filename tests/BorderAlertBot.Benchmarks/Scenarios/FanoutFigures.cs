@@ -49,14 +49,14 @@ public sealed record FanoutFigures(
             perChannel.Count(count => count == 0),
             perChannel.Sum(count => Math.Max(0, count - 1)),
             fake.NonceHits - run.NonceHitsBefore,
-            run.DeadLettered,
+            run.Drain.DeadLettered,
             tooMany,
-            run.Enqueued,
-            arrivals.Count > 0 ? arrivals[^1] - run.CommittedAt : TimeSpan.Zero,
-            arrivals.Count > 0 ? arrivals[0] - run.CommittedAt : TimeSpan.Zero,
-            BusiestSecond([.. requests.Select(request => request.ReceivedAt)]),
+            run.Drain.Enqueued,
+            arrivals.Count > 0 ? arrivals[^1] - run.Drain.CommittedAt : TimeSpan.Zero,
+            arrivals.Count > 0 ? arrivals[0] - run.Drain.CommittedAt : TimeSpan.Zero,
+            FanoutTimes.BusiestSecond(requests.Select(request => request.ReceivedAt)),
             allowedPerSecond,
-            [.. arrivals.Select(at => (at - run.CommittedAt).TotalMilliseconds)]);
+            [.. arrivals.Select(at => (at - run.Drain.CommittedAt).TotalMilliseconds)]);
     }
 
     public void Print(string scenario)
@@ -85,27 +85,5 @@ public sealed record FanoutFigures(
         new Measurement(scenario, "max_ms", LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[^1], "ms").Print();
     }
 
-    /// <summary>
-    /// The most requests the fake received in any second, the window it enforces the global limit over: (t − 1 s, t].
-    /// </summary>
-    private static int BusiestSecond(DateTimeOffset[] times)
-    {
-        Array.Sort(times);
-        var max = 0;
-        var start = 0;
-        for (var end = 0; end < times.Length; end++)
-        {
-            while (times[start] <= times[end] - TimeSpan.FromSeconds(1))
-            {
-                start++;
-            }
-
-            max = Math.Max(max, end - start + 1);
-        }
-
-        return max;
-    }
-
-    private double Percentile(double percent) =>
-        LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Clamp((int)Math.Ceiling(percent / 100 * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+    private double Percentile(double percent) => FanoutTimes.Percentile(LatenciesMs, percent);
 }

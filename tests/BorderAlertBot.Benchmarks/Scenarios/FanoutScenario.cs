@@ -1,23 +1,14 @@
-extern alias host;
-
 using System.CommandLine;
 using System.Globalization;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Discord.Rest;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Geography;
-using BorderAlertBot.Matching;
-using BorderAlertBot.Serialization;
 using BorderAlertBot.Storage;
 using BorderAlertBot.Subscriptions;
 using BorderAlertBot.Testing.FakeDiscord;
-using host::BorderAlertBot.Hosting;
-using host::BorderAlertBot.Workers;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace BorderAlertBot.Benchmarks.Scenarios;
 
@@ -60,7 +51,12 @@ public static class FanoutScenario
         try
         {
             await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { BotToken = BotToken, ApplicationId = ApplicationId, TimeProvider = clock }, cancellationToken);
-            using var bot = Compose(Path.Combine(folder.FullName, "events.db"), fake.ApiBaseUrl, parallel);
+            using var bot = FanoutHost.Compose(Path.Combine(folder.FullName, "events.db"), new Dictionary<string, string?>
+            {
+                ["Discord:BotToken"] = BotToken,
+                ["Discord:ApplicationId"] = ApplicationId,
+                ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl.ToString(),
+            }, parallel);
             await bot.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
 
             var gazetteer = bot.Services.GetRequiredService<Gazetteer>();
@@ -86,9 +82,9 @@ public static class FanoutScenario
 
             var figures = FanoutFigures.From(fake, run, measuredChannels, DiscordRateLimiter.GlobalPerSecond);
             new Measurement(Name, "channels", channelCount, "count").Print();
-            new Measurement(Name, "max_parallel_targets", bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Delivery.DeliveryOptions>>().Value.MaxParallelTargets, "count").Print();
+            new Measurement(Name, "max_parallel_targets", FanoutHost.MaxParallelTargets(bot.Services), "count").Print();
             figures.Print(Name);
-            return run.Drained && figures.IsExact && figures.TooManyRequests == 0 ? 0 : 1;
+            return run.Drain.Drained && figures.IsExact && figures.TooManyRequests == 0 ? 0 : 1;
         }
         finally
         {
@@ -97,90 +93,23 @@ public static class FanoutScenario
         }
     }
 
-    /// <summary>The bot's services with Discord pointed at the fake, and its watcher and dispatcher loops; no HTTP listener, no sample.</summary>
-    private static IHost Compose(string databasePath, Uri apiBaseUrl, int? parallel)
+    /// <summary>Commits the event and waits until the outbox holds nothing more to send (or the timeout passes).</summary>
+    private static async Task<FanoutRun> FanOutAsync(IServiceProvider services, FakeDiscordServer fake, ConflictEvent conflictEvent, IReadOnlyList<string> channels,
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        var settings = new Dictionary<string, string?>
-        {
-            ["Store:Path"] = databasePath,
-            ["Sample:LoadIntoEmptyStore"] = "false",
-            ["ConsoleAlerts:Enabled"] = "false",
-            ["Discord:BotToken"] = BotToken,
-            ["Discord:ApplicationId"] = ApplicationId,
-            ["Discord:ApiBaseUrl"] = apiBaseUrl.ToString(),
-        };
-        if (parallel is { } slots)
-        {
-            settings["Delivery:MaxParallelTargets"] = slots.ToString(CultureInfo.InvariantCulture);
-        }
-
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-
-        // As the host: AddBorderAlertBotServices registers Discord through AddBorderAlertBotDiscord(configuration).
-        builder.Services.AddBorderAlertBotServices(builder.Configuration);
-        builder.Services.AddHostedService<AlertWatcherWorker>();
-        builder.Services.AddHostedService<DispatcherWorker>();
-        return builder.Build();
+        var sequenceBefore = fake.ReceivedCount;
+        var tooManyBefore = fake.TooManyRequestsByKind;
+        var nonceHitsBefore = fake.NonceHits;
+        var drain = await FanoutHost.CommitAndDrainAsync(services, [conflictEvent], channels.Count, timeout, cancellationToken);
+        return new FanoutRun(drain, sequenceBefore, tooManyBefore, nonceHitsBefore);
     }
 
     /// <summary>
     /// <paramref name="count"/> subscriptions to <paramref name="subtype"/> within 25 km of <paramref name="place"/>, each
     /// for a Discord channel of its own (<paramref name="prefix"/> and a number: a 19-digit snowflake), group window 0.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> AddChannelsAsync(ISubscriptionStore store, SubscriptionGenerator generator, GazetteerEntry place, EventSubtype subtype,
-        string prefix, int count, CancellationToken cancellationToken)
-    {
-        var channels = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var channelId = prefix + i.ToString("D16", CultureInfo.InvariantCulture);
-            var subscription = generator.Create([subtype.Kind()], [subtype], [new Region.Place(place, 25)], Severity.Low, TargetKind.DiscordChannel, TimeSpan.Zero);
-            await store.AddAsync(subscription with
-            {
-                Target = new DeliveryTarget(TargetKind.DiscordChannel, channelId),
-
-                // The generator now and then adds keywords or actors; these channels want every such event.
-                Filter = subscription.Filter with { VerifiedOnly = true, Keywords = [], Actors = [] },
-            }, cancellationToken);
-            channels.Add(channelId);
-        }
-
-        return channels;
-    }
-
-    /// <summary>Commits the event and waits until the outbox holds nothing more to send (or the timeout passes).</summary>
-    private static async Task<FanoutRun> FanOutAsync(IServiceProvider services, FakeDiscordServer fake, ConflictEvent conflictEvent, IReadOnlyList<string> channels,
-        TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = TimeProvider.System;
-        var outbox = services.GetRequiredService<IOutboxStore>();
-        var sentBefore = (await outbox.CountAsync(cancellationToken)).Sent;
-        var sequenceBefore = fake.ReceivedCount;
-        var tooManyBefore = fake.TooManyRequestsByKind;
-        var nonceHitsBefore = fake.NonceHits;
-
-        await services.GetRequiredService<IEventStore>().WriteAsync([new EventWrite(conflictEvent, EventDocument.Fingerprint(conflictEvent))], cancellationToken);
-        var committedAt = clock.GetUtcNow();
-
-        // When the watcher has put a row for every channel in the outbox (polled, so late by up to the poll interval).
-        TimeSpan? enqueued = null;
-        var deadline = committedAt + timeout;
-        var drained = false;
-        while (clock.GetUtcNow() < deadline)
-        {
-            var counts = await outbox.CountAsync(cancellationToken);
-            enqueued ??= counts.Pending + counts.Sent - sentBefore >= channels.Count ? clock.GetUtcNow() - committedAt : null;
-            if (enqueued is not null && counts.Pending == 0)
-            {
-                drained = true;
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(enqueued is null ? 10 : 250), clock, cancellationToken);
-        }
-
-        return new FanoutRun(committedAt, sequenceBefore, tooManyBefore, nonceHitsBefore, enqueued ?? timeout, drained, (await outbox.CountAsync(cancellationToken)).DeadLettered);
-    }
+    private static Task<IReadOnlyList<string>> AddChannelsAsync(ISubscriptionStore store, SubscriptionGenerator generator, GazetteerEntry place, EventSubtype subtype,
+        string prefix, int count, CancellationToken cancellationToken) =>
+        FanoutHost.AddChannelsAsync(store, generator, TargetKind.DiscordChannel, [subtype], [new Region.Place(place, 25)],
+            i => prefix + i.ToString("D16", CultureInfo.InvariantCulture), count, cancellationToken);
 }
