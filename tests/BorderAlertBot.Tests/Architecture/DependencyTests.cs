@@ -11,6 +11,7 @@ public sealed class DependencyTests
     private static readonly Assembly Sqlite = typeof(Store.Sqlite.SqliteEventStore).Assembly;
     private static readonly Assembly Charts = typeof(Charts.EventsPerDayChart).Assembly;
     private static readonly Assembly Discord = typeof(BorderAlertBot.Discord.DiscordOptions).Assembly;
+    private static readonly Assembly Slack = typeof(BorderAlertBot.Slack.SlackOptions).Assembly;
 
     [Fact]
     public void Core_references_only_the_base_library_and_extension_abstractions()
@@ -70,6 +71,19 @@ public sealed class DependencyTests
         Assert.DoesNotContain("BorderAlertBot.Discord", References(Sqlite));
         Assert.DoesNotContain("BorderAlertBot.Discord", References(Ingestion));
         Assert.DoesNotContain("BorderAlertBot.Discord", References(Charts));
+    }
+
+    [Fact]
+    public void Slack_knows_only_core_and_no_other_platform_or_infrastructure_knows_slack()
+    {
+        var references = References(Slack);
+
+        Assert.Contains("BorderAlertBot.Core", references);
+        Assert.DoesNotContain(references, name => name is "BorderAlertBot" or "BorderAlertBot.Discord" or "BorderAlertBot.Ingestion" or "BorderAlertBot.Store.Sqlite" or "BorderAlertBot.Charts");
+        Assert.DoesNotContain("BorderAlertBot.Slack", References(Core));
+        Assert.DoesNotContain("BorderAlertBot.Slack", References(Discord));
+        Assert.DoesNotContain("BorderAlertBot.Slack", References(Sqlite));
+        Assert.DoesNotContain("BorderAlertBot.Slack", References(Ingestion));
     }
 
     [Fact]
