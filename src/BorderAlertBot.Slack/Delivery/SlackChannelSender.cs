@@ -134,25 +134,9 @@ public sealed partial class SlackChannelSender(SlackChatApi chat, SlackFilesApi 
     {
         try
         {
-            var start = await files.GetUploadUrlAsync(chart.FileName, chart.Png.Length, chart.AltText, cancellationToken);
-            if (!start.IsOk || start.Text("upload_url") is not { } url || start.Text("file_id") is not { } fileId
-                || !Uri.TryCreate(url, UriKind.Absolute, out var uploadUrl))
+            if (await files.ShareAsync(chart, target.Address, threadTs: null, cancellationToken) is { } failure)
             {
-                Log.ChartFailed(logger, target.Display, "files.getUploadURLExternal", start.IsOk ? "no upload_url or file_id" : start.Describe());
-                return;
-            }
-
-            var upload = await files.UploadAsync(uploadUrl, chart.Png, cancellationToken);
-            if (!upload.IsOk)
-            {
-                Log.ChartFailed(logger, target.Display, "upload", upload.Describe());
-                return;
-            }
-
-            var complete = await files.CompleteAsync(fileId, chart.AltText.Length > 0 ? chart.AltText : chart.FileName, target.Address, threadTs: null, cancellationToken);
-            if (!complete.IsOk)
-            {
-                Log.ChartFailed(logger, target.Display, "files.completeUploadExternal", complete.Describe());
+                Log.ChartFailed(logger, target.Display, failure.Step, failure.Reason);
             }
         }
         catch (HttpRequestException exception)

@@ -126,23 +126,18 @@ public sealed partial class SlackInboundHandler(
 
     private async Task UploadAsync(string channel, ChartImage chart, CancellationToken cancellationToken)
     {
-        var step = await files.GetUploadUrlAsync(chart.FileName, chart.Png.Length, chart.AltText, cancellationToken);
-        if (step.IsOk && step.Text("upload_url") is { } upload && Uri.TryCreate(upload, UriKind.Absolute, out var uploadUrl) && step.Text("file_id") is { } fileId)
+        try
         {
-            step = await files.UploadAsync(uploadUrl, chart.Png, cancellationToken);
-            if (step.IsOk || (int)step.Status == 200)
+            if (await files.ShareAsync(chart, channel, threadTs: null, cancellationToken) is { } failure)
             {
-                step = await files.CompleteAsync(fileId, chart.AltText.Length > 0 ? Title(chart) : chart.FileName, channel, threadTs: null, cancellationToken);
+                Log.ChartFailed(logger, failure.Step, failure.Reason);
             }
         }
-
-        if (!step.IsOk && (int)step.Status != 200)
+        catch (HttpRequestException exception)
         {
-            Log.ChartFailed(logger, step.Describe());
+            Log.ChartFailed(logger, "upload", exception.Message);
         }
     }
-
-    private static string Title(ChartImage chart) => chart.FileName.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? chart.FileName[..^4] : chart.FileName;
 
     private CommandCaller Caller(string teamId, string channelId, string userId, string userName) =>
         new(new DeliveryTarget(TargetKind.SlackChannel, channelId), userId, userName.Length > 0 ? userName : userId, permissions.For(teamId, userId));
@@ -170,7 +165,7 @@ public sealed partial class SlackInboundHandler(
         [LoggerMessage(2, LogLevel.Warning, "A Slack request came without a response_url; its answer was dropped")]
         public static partial void NoResponseUrl(ILogger logger);
 
-        [LoggerMessage(3, LogLevel.Warning, "Uploading an answer's chart to Slack failed: {Response}")]
-        public static partial void ChartFailed(ILogger logger, string response);
+        [LoggerMessage(3, LogLevel.Warning, "Uploading an answer's chart to Slack failed at {Step}: {Response}")]
+        public static partial void ChartFailed(ILogger logger, string step, string response);
     }
 }

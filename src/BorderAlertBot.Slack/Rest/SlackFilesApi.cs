@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BorderAlertBot.Abstractions;
 
 namespace BorderAlertBot.Slack.Rest;
 
@@ -45,5 +46,29 @@ public sealed class SlackFilesApi(SlackApiClient client)
         }
 
         return client.PostFormAsync(SlackMethod.FilesCompleteUploadExternal, channel, fields, cancellationToken);
+    }
+
+    /// <summary>
+    /// All three steps for a chart: shared in <paramref name="channel"/> (in the thread of <paramref name="threadTs"/> if
+    /// given), titled by its alt text. Null when it is there; otherwise the step that failed and what Slack said.
+    /// </summary>
+    public async Task<(string Step, string Reason)?> ShareAsync(ChartImage chart, string channel, string? threadTs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var start = await GetUploadUrlAsync(chart.FileName, chart.Png.Length, chart.AltText, cancellationToken);
+        if (!start.IsOk || start.Text("upload_url") is not { } url || start.Text("file_id") is not { } fileId
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uploadUrl))
+        {
+            return ("files.getUploadURLExternal", start.IsOk ? "no upload_url or file_id" : start.Describe());
+        }
+
+        var upload = await UploadAsync(uploadUrl, chart.Png, cancellationToken);
+        if (!upload.IsOk)
+        {
+            return ("upload", upload.Describe());
+        }
+
+        var complete = await CompleteAsync(fileId, chart.AltText.Length > 0 ? chart.AltText : chart.FileName, channel, threadTs, cancellationToken);
+        return complete.IsOk ? null : ("files.completeUploadExternal", complete.Describe());
     }
 }

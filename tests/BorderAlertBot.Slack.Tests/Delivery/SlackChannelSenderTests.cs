@@ -209,7 +209,9 @@ public sealed class SlackChannelSenderTests
         var all = Task.WhenAll(sends);
         while (!all.IsCompleted)
         {
-            await Task.Yield();
+            // A moment of real time per step: a request on its way (a cold first connection) must not watch the fake
+            // clock race hours ahead, which no real network does.
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
             bot.Time.Advance(TimeSpan.FromMilliseconds(50));
         }
 

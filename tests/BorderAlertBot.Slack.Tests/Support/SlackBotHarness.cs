@@ -115,7 +115,9 @@ public sealed class SlackBotHarness : IAsyncDisposable
         var started = TimeProvider.System.GetTimestamp();
         while (!task.IsCompleted && TimeProvider.System.GetElapsedTime(started) < Patience)
         {
-            await Task.Yield();
+            // A moment of real time per step: a request on its way (a cold first connection) must not watch the fake
+            // clock race hours ahead, which no real network does.
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
             Time.Advance(TimeSpan.FromMilliseconds(50));
         }
 

@@ -97,13 +97,16 @@ internal sealed class SlackRateLimits(FakeSlackOptions options)
     /// <summary>Holds up to <c>burst</c> tokens and gains one every <c>interval</c>.</summary>
     private sealed class TokenBucket(int burst, TimeSpan interval, DateTimeOffset now)
     {
+        // Refills add fractions of a token; their rounding must not turn a token due to the tick into a 429.
+        private const double Tolerance = 1e-9;
+
         private double _tokens = burst;
         private DateTimeOffset _at = now;
 
         public TimeSpan? Peek(DateTimeOffset now)
         {
             Refill(now);
-            return _tokens >= 1 ? null : interval * (1 - _tokens);
+            return _tokens >= 1 - Tolerance ? null : interval * (1 - _tokens);
         }
 
         public void Take(DateTimeOffset now)
