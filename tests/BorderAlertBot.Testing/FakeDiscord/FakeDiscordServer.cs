@@ -21,16 +21,16 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly FakeDiscordLimits _limits;
     private readonly FakeDiscordFaults _faults = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _waitersGate = new();
-    private readonly List<(Func<FakeDiscordServer, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private readonly ConditionWaiters<FakeDiscordServer> _waiters;
 
     private FakeDiscordServer(WebApplication app, FakeDiscordOptions options)
     {
+        _waiters = new ConditionWaiters<FakeDiscordServer>(this);
         _app = app;
         _options = options;
         _state = new FakeDiscordState(options);
         _limits = new FakeDiscordLimits(options);
-        FakeDiscordRoutes.Map(app, new RequestPipeline(options, _state, _limits, _faults, CheckWaiters, _stopping.Token));
+        FakeDiscordRoutes.Map(app, new RequestPipeline(options, _state, _limits, _faults, _waiters.Check, _stopping.Token));
     }
 
     /// <summary>The API root to point the bot at, e.g. <c>http://127.0.0.1:PORT/api/v10</c> (no trailing slash).</summary>
@@ -164,17 +164,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public int InvalidRequests => Locked(() => _limits.InvalidRequests(_options.TimeProvider.GetUtcNow()));
 
     /// <summary>Completes once <paramref name="condition"/> holds; checked now and after every request.</summary>
-    public Task WhenAsync(Func<FakeDiscordServer, bool> condition, CancellationToken cancellationToken = default)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_waitersGate)
-        {
-            _waiters.Add((condition, done));
-        }
-
-        CheckWaiters();
-        return done.Task.WaitAsync(cancellationToken);
-    }
+    public Task WhenAsync(Func<FakeDiscordServer, bool> condition, CancellationToken cancellationToken = default) =>
+        _waiters.WhenAsync(condition, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -183,40 +174,6 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
         _stopping.Dispose();
-    }
-
-    private void CheckWaiters()
-    {
-        (Func<FakeDiscordServer, bool> Condition, TaskCompletionSource Done)[] waiters;
-        lock (_waitersGate)
-        {
-            waiters = [.. _waiters];
-        }
-
-        foreach (var waiter in waiters)
-        {
-            bool holds;
-            try
-            {
-                holds = waiter.Done.Task.IsCompleted || waiter.Condition(this);
-            }
-            catch (Exception exception)
-            {
-                // A broken condition fails the test that waits on it, not the request that happened to check it.
-                waiter.Done.TrySetException(exception);
-                holds = true;
-            }
-
-            if (holds)
-            {
-                lock (_waitersGate)
-                {
-                    _waiters.Remove(waiter);
-                }
-
-                waiter.Done.TrySetResult();
-            }
-        }
     }
 
     private T Locked<T>(Func<T> read)

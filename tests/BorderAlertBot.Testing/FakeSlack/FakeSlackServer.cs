@@ -21,19 +21,19 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly SlackFaults _faults = new();
     private readonly SocketModeHub _sockets;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _waitersGate = new();
-    private readonly List<(Func<FakeSlackServer, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private readonly ConditionWaiters<FakeSlackServer> _waiters;
     private Uri _root = null!; // Set by StartAsync before the server is handed out.
 
     private FakeSlackServer(WebApplication app, FakeSlackOptions options)
     {
+        _waiters = new ConditionWaiters<FakeSlackServer>(this);
         _app = app;
         Options = options;
         _state = new FakeSlackState(options);
         _limits = new SlackRateLimits(options);
-        _sockets = new SocketModeHub(options, CheckWaiters, _stopping.Token);
+        _sockets = new SocketModeHub(options, _waiters.Check, _stopping.Token);
         var api = new WebApiHandlers(options, _state, () => _root, _sockets.OpenTicket);
-        var pipeline = new SlackRequestPipeline(options, _state, _limits, _faults, api, CheckWaiters, _stopping.Token);
+        var pipeline = new SlackRequestPipeline(options, _state, _limits, _faults, api, _waiters.Check, _stopping.Token);
         app.UseWebSockets();
         app.MapPost("/api/{method}", pipeline.WebApiAsync);
         app.MapPost("/upload/v1/{key}", pipeline.UploadAsync);
@@ -183,17 +183,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
         _sockets.CloseAsync(connectionId, cancellationToken);
 
     /// <summary>Completes once <paramref name="condition"/> holds; checked now and after every request, connection and ack.</summary>
-    public Task WhenAsync(Func<FakeSlackServer, bool> condition, CancellationToken cancellationToken)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_waitersGate)
-        {
-            _waiters.Add((condition, done));
-        }
-
-        CheckWaiters();
-        return done.Task.WaitAsync(cancellationToken);
-    }
+    public Task WhenAsync(Func<FakeSlackServer, bool> condition, CancellationToken cancellationToken) =>
+        _waiters.WhenAsync(condition, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -202,40 +193,6 @@ public sealed class FakeSlackServer : IAsyncDisposable
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
         _stopping.Dispose();
-    }
-
-    private void CheckWaiters()
-    {
-        (Func<FakeSlackServer, bool> Condition, TaskCompletionSource Done)[] waiters;
-        lock (_waitersGate)
-        {
-            waiters = [.. _waiters];
-        }
-
-        foreach (var waiter in waiters)
-        {
-            bool holds;
-            try
-            {
-                holds = waiter.Done.Task.IsCompleted || waiter.Condition(this);
-            }
-            catch (Exception exception)
-            {
-                // A broken condition fails the test that waits on it, not the request that happened to check it.
-                waiter.Done.TrySetException(exception);
-                holds = true;
-            }
-
-            if (holds)
-            {
-                lock (_waitersGate)
-                {
-                    _waiters.Remove(waiter);
-                }
-
-                waiter.Done.TrySetResult();
-            }
-        }
     }
 
     private T Locked<T>(Func<T> read)
