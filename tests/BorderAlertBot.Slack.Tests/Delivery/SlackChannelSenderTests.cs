@@ -207,15 +207,7 @@ public sealed class SlackChannelSenderTests
             }
         }).ToList();
         var all = Task.WhenAll(sends);
-        while (!all.IsCompleted)
-        {
-            // A moment of real time per step: a request on its way (a cold first connection) must not watch the fake
-            // clock race hours ahead, which no real network does.
-            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
-            bot.Time.Advance(TimeSpan.FromMilliseconds(50));
-        }
-
-        await all;
+        await bot.PacedAsync(all);
 
         // Assert
         Assert.Equal(0, bot.Server.TooManyRequestsSent);

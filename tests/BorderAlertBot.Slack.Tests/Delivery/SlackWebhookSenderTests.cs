@@ -161,13 +161,7 @@ public sealed class SlackWebhookSenderTests
                 MessageRef(await bot.Webhooks.SendAsync(Webhook(url), Alert(), Key(), CancellationToken.None));
             }
         });
-        while (!all.IsCompleted)
-        {
-            await Task.Yield();
-            bot.Time.Advance(TimeSpan.FromMilliseconds(50));
-        }
-
-        await all;
+        await bot.PacedAsync(all);
 
         // Assert
         Assert.Equal(0, bot.Server.TooManyRequestsSent);

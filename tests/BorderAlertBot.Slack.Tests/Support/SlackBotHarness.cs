@@ -112,6 +112,13 @@ public sealed class SlackBotHarness : IAsyncDisposable
     /// </summary>
     public async Task<T> PacedAsync<T>(Task<T> task)
     {
+        await PacedAsync((Task)task);
+        return await task;
+    }
+
+    /// <inheritdoc cref="PacedAsync{T}(Task{T})"/>
+    public async Task PacedAsync(Task task)
+    {
         var started = TimeProvider.System.GetTimestamp();
         while (!task.IsCompleted && TimeProvider.System.GetElapsedTime(started) < Patience)
         {
@@ -121,7 +128,7 @@ public sealed class SlackBotHarness : IAsyncDisposable
             Time.Advance(TimeSpan.FromMilliseconds(50));
         }
 
-        return await task.WaitAsync(Patience);
+        await task.WaitAsync(Patience);
     }
 
     /// <summary>Every log line, as one text, for looking for secrets.</summary>
