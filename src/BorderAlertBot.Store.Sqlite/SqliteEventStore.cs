@@ -49,6 +49,36 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
         return versions;
     }
 
+    public async Task<IReadOnlyDictionary<string, EventId>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, EventId>(StringComparer.Ordinal);
+        if (externalIds.Count == 0)
+        {
+            return found;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            var names = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names.Add("$x" + i);
+                command.Parameters.AddWithValue("$x" + i, chunk[i]);
+            }
+
+            command.CommandText = $"SELECT external_id, event_id FROM event_external_ids WHERE external_id IN ({string.Join(", ", names)});";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetString(0)] = EventId.Parse(reader.GetString(1));
+            }
+        }
+
+        return found;
+    }
+
     public async Task<ConflictEvent?> TryGetRevisionAsync(EventId id, int revision, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

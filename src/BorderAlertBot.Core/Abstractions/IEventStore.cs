@@ -11,6 +11,12 @@ public interface IEventStore
     /// <summary>The current revision number and content fingerprint of each id that exists.</summary>
     Task<IReadOnlyDictionary<EventId, StoredVersion>> GetVersionsAsync(IReadOnlyCollection<EventId> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The event each known external id (<c>acled:MMR22121</c>) belongs to; ids no event carries are left out. The first
+    /// event to carry an external id keeps it.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, EventId>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
+
     Task<ConflictEvent?> TryGetRevisionAsync(EventId id, int revision, CancellationToken cancellationToken);
 
     /// <summary>Every revision of an event, oldest first.</summary>

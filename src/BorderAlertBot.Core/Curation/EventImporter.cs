@@ -48,6 +48,44 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         return tally.ToSummary(options.DryRun);
     }
 
+    /// <summary>
+    /// The events a source says no longer exist (ACLED's deleted list), by external id: a verified one is retracted and a
+    /// pending one rejected, each with <paramref name="reason"/>, so channels that were alerted see it withdrawn. Returns how
+    /// many events changed; ids no event carries, and events already withdrawn, change nothing.
+    /// </summary>
+    public async Task<int> WithdrawAsync(IReadOnlyCollection<string> externalIds, string reason, string by, CancellationToken cancellationToken)
+    {
+        var owners = await store.FindByExternalIdsAsync(externalIds, cancellationToken);
+        var writes = new List<EventWrite>();
+        var now = timeProvider.GetUtcNow();
+        foreach (var id in owners.Values.Distinct())
+        {
+            if (await store.TryGetAsync(id, cancellationToken) is not { } stored)
+            {
+                continue;
+            }
+
+            EventStatus? withdrawn = stored.Status switch
+            {
+                EventStatus.Verified => EventStatus.Retracted,
+                EventStatus.Pending => EventStatus.Rejected,
+                _ => null,
+            };
+            if (withdrawn is not { } status)
+            {
+                continue;
+            }
+
+            var next = stored with { Status = status, StatusReason = reason };
+            writes.Add(new EventWrite(
+                next with { Revision = new RevisionInfo(stored.Revision.Number + 1, now, by, EventDiff.Describe(stored, next)) },
+                EventDocument.Fingerprint(next)));
+        }
+
+        await store.WriteAsync(writes, cancellationToken);
+        return writes.Count;
+    }
+
     private async Task ImportBatchAsync(List<ImportRecord> batch, ImportOptions options, Tally tally, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
@@ -55,10 +93,11 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             return;
         }
 
-        var ids = batch.Where(record => record.Event is not null).Select(record => record.Event!.Id).ToList(); // Event checked just before.
-        var stored = await store.GetVersionsAsync(ids, cancellationToken);
-        var writes = new List<EventWrite>();
-        var now = timeProvider.GetUtcNow();
+        var owners = options.SourceTrust is null
+            ? EmptyOwners
+            : await store.FindByExternalIdsAsync([.. batch.SelectMany(record => record.Event?.ExternalIds ?? [])], cancellationToken);
+        var incomingEvents = new List<(ImportRecord Record, ConflictEvent Event, bool IsReportOfKnownEvent)>(batch.Count);
+        var claimed = new HashSet<EventId>();
         foreach (var record in batch)
         {
             if (record.Event is not { } read)
@@ -68,31 +107,64 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             }
 
             var incoming = enricher?.Enrich(read) ?? read;
+            var known = ToKnownEvent(incoming, owners, claimed);
+            claimed.Add(known.Id);
+            incomingEvents.Add((record, known, known.Id != incoming.Id));
+        }
 
-            var fingerprint = EventDocument.Fingerprint(incoming);
+        var stored = await store.GetVersionsAsync([.. incomingEvents.Select(pair => pair.Event.Id)], cancellationToken);
+        var writes = new List<EventWrite>();
+        var now = timeProvider.GetUtcNow();
+        foreach (var (record, read, isReportOfKnownEvent) in incomingEvents)
+        {
+            var incoming = read;
             var by = record.Curator ?? options.Curator;
             if (!stored.TryGetValue(incoming.Id, out var version))
             {
-                writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(1, now, by, ["created"]) }, fingerprint));
+                if (options.SourceTrust is { } trust)
+                {
+                    incoming = incoming with { Status = trust, StatusReason = null };
+                }
+
+                writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(1, now, by, ["created"]) }, EventDocument.Fingerprint(incoming)));
                 tally.Added++;
                 continue;
             }
 
+            // A source's record says nothing of curation: compare it as if it carried the stored status. Only when it
+            // still differs (or curators left a reason or an override that the comparison cannot guess) is the stored
+            // event read, which a re-run of an unchanged source never does.
+            if (options.SourceTrust is not null)
+            {
+                incoming = incoming with { Status = version.Status, StatusReason = null };
+            }
+
+            var fingerprint = EventDocument.Fingerprint(incoming);
             if (version.Fingerprint == fingerprint)
             {
                 tally.Unchanged++;
                 continue;
             }
 
-            if (!version.Status.CanBecome(incoming.Status))
+            var previous = await store.TryGetAsync(incoming.Id, cancellationToken)
+                ?? throw new ConcurrencyException($"{incoming.Id} disappeared during the import.");
+            if (options.SourceTrust is not null)
+            {
+                incoming = isReportOfKnownEvent ? Reports.Absorb(previous, read) : KeepCuration(incoming, previous);
+                fingerprint = EventDocument.Fingerprint(incoming);
+                if (version.Fingerprint == fingerprint)
+                {
+                    tally.Unchanged++;
+                    continue;
+                }
+            }
+            else if (!version.Status.CanBecome(incoming.Status))
             {
                 tally.Reject([new ImportError(record.Index, record.Line, "status",
                     $"{incoming.Id} is {version.Status} and cannot become {incoming.Status} (allowed: Pending → Verified or Rejected; Verified → Retracted)")]);
                 continue;
             }
 
-            var previous = await store.TryGetAsync(incoming.Id, cancellationToken)
-                ?? throw new ConcurrencyException($"{incoming.Id} disappeared during the import.");
             var changes = EventDiff.Describe(previous, incoming);
             writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(version.Revision + 1, now, by, changes) }, fingerprint));
             tally.Revised++;
@@ -103,6 +175,36 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             await store.WriteAsync(writes, cancellationToken);
         }
     }
+
+    private static readonly IReadOnlyDictionary<string, EventId> EmptyOwners = new Dictionary<string, EventId>();
+
+    /// <summary>
+    /// The record under the id of the event that already carries one of its external ids (a curated event citing ACLED's
+    /// row, say), so a source never adds a second event for one it reported before; the record then only adds its
+    /// sources to that event (<see cref="Reports.Absorb"/>). Two records of one batch never land on one event: the second
+    /// keeps its own id.
+    /// </summary>
+    private static ConflictEvent ToKnownEvent(ConflictEvent incoming, IReadOnlyDictionary<string, EventId> owners, HashSet<EventId> claimed)
+    {
+        foreach (var externalId in incoming.ExternalIds)
+        {
+            if (owners.TryGetValue(externalId, out var owner) && owner != incoming.Id && !claimed.Contains(owner))
+            {
+                return incoming with { Id = owner };
+            }
+        }
+
+        return incoming;
+    }
+
+    /// <summary>What curators decided stays when a source revises an event's content.</summary>
+    private static ConflictEvent KeepCuration(ConflictEvent incoming, ConflictEvent stored) => incoming with
+    {
+        Status = stored.Status,
+        StatusReason = stored.StatusReason,
+        Severity = stored.Severity.Override is null ? incoming.Severity : incoming.Severity with { Override = stored.Severity.Override },
+        ExternalIds = [.. stored.ExternalIds.Union(incoming.ExternalIds, StringComparer.Ordinal)],
+    };
 
     private sealed class Tally
     {

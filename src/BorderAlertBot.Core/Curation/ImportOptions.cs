@@ -1,4 +1,15 @@
+using BorderAlertBot.Domain;
+
 namespace BorderAlertBot.Curation;
 
 /// <summary>How to import: <paramref name="DryRun"/> computes everything and writes nothing.</summary>
-public sealed record ImportOptions(bool DryRun, string Curator, IProgress<ImportProgress>? Progress = null, int BatchSize = 2000);
+public sealed record ImportOptions(bool DryRun, string Curator, IProgress<ImportProgress>? Progress = null, int BatchSize = 2000)
+{
+    /// <summary>
+    /// Set for a machine source (ACLED, GDELT, a feed, the drop folder's ACLED files) instead of a curator's file: a new
+    /// event gets this status (the source's trust), a record finds the event already carrying one of its external ids,
+    /// and a stored event keeps what curators decided — its status and reason and a severity override — while the
+    /// source's revisions of its content become our revisions. Null for curated imports: the record's status is applied.
+    /// </summary>
+    public EventStatus? SourceTrust { get; init; }
+}

@@ -21,13 +21,14 @@ public static class BorderAlertBotCli
         root.Subcommands.Add(QueryCommand.Create(environment));
         root.Subcommands.Add(DigestPreviewCommand.Create(environment));
         root.Subcommands.Add(DiscordCommand.Create(environment));
+        root.Subcommands.Add(SourcesCommand.Create(environment));
         root.SetAction(async (parseResult, cancellationToken) =>
         {
             // No verb means "run"; leftover "--Key=Value" tokens are configuration, anything else is a mistyped verb.
             var unmatched = parseResult.UnmatchedTokens;
             if (unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
             {
-                await environment.Error.WriteLineAsync($"Unknown command '{unmatched[0]}'. Commands: run, import, events, subscriptions, deliveries, query, digest, discord. Try --help.");
+                await environment.Error.WriteLineAsync($"Unknown command '{unmatched[0]}'. Commands: run, import, events, subscriptions, deliveries, query, digest, discord, sources. Try --help.");
                 return ExitCodes.InvalidConfiguration;
             }
 

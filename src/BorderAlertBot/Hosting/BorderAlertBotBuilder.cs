@@ -21,6 +21,7 @@ public static class BorderAlertBotBuilder
         builder.Services.AddHostedService<DeferredAnswersWorker>();
         builder.Services.AddHostedService<SampleReplayWorker>();
         builder.Services.AddHostedService<SlackSocketModeWorker>();
+        builder.Services.AddHostedService<SourcePollingWorker>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<HttpOptions>>((kestrel, http) => kestrel.Listen(IPAddress.Parse(http.Value.Address), http.Value.Port));
         return builder;

@@ -246,6 +246,9 @@ public sealed class EventImporterTests
         public Task<IReadOnlyDictionary<EventId, StoredVersion>> GetVersionsAsync(IReadOnlyCollection<EventId> ids, CancellationToken cancellationToken) =>
             inner.GetVersionsAsync(ids, cancellationToken);
 
+        public Task<IReadOnlyDictionary<string, EventId>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken) =>
+            inner.FindByExternalIdsAsync(externalIds, cancellationToken);
+
         public Task<ConflictEvent?> TryGetRevisionAsync(EventId id, int revision, CancellationToken cancellationToken) =>
             inner.TryGetRevisionAsync(id, revision, cancellationToken);
 

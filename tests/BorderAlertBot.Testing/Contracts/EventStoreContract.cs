@@ -58,6 +58,25 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task External_ids_lead_to_the_event_that_first_carried_them()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var first = await StoreAsync(store, new EventBuilder().WithExternalIds("acled:MMR22121", "gdelt:1"));
+        var second = await StoreAsync(store, new EventBuilder().WithExternalIds("gdelt:1", "gdelt:2"));
+
+        // Act
+        var found = await store.Events.FindByExternalIdsAsync(["acled:MMR22121", "gdelt:1", "gdelt:2", "gdelt:404"], CancellationToken.None);
+
+        // Assert
+        Assert.Equal(3, found.Count);
+        Assert.Equal(first.Id, found["acled:MMR22121"]);
+        Assert.Equal(first.Id, found["gdelt:1"]);
+        Assert.Equal(second.Id, found["gdelt:2"]);
+        Assert.False(found.ContainsKey("gdelt:404"));
+    }
+
+    [Fact]
     public async Task An_unknown_id_reads_as_null()
     {
         var store = await CreateStoreAsync();

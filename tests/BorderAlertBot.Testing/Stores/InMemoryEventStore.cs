@@ -66,6 +66,27 @@ public sealed class InMemoryEventStore(ChangeSignal? changeSignal = null) : IEve
         }
     }
 
+    public Task<IReadOnlyDictionary<string, EventId>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // As the SQLite store: the first event (by first revision written) to carry an external id keeps it.
+            var found = new Dictionary<string, EventId>(StringComparer.Ordinal);
+            foreach (var (id, revisions) in _revisions.OrderBy(pair => pair.Value[0].Revision.At).ThenBy(pair => pair.Key.Value, StringComparer.Ordinal))
+            {
+                foreach (var externalId in revisions.SelectMany(revision => revision.ExternalIds))
+                {
+                    if (externalIds.Contains(externalId))
+                    {
+                        found.TryAdd(externalId, id);
+                    }
+                }
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<string, EventId>>(found);
+        }
+    }
+
     public Task<ConflictEvent?> TryGetRevisionAsync(EventId id, int revision, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -4,7 +4,9 @@ using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
+using BorderAlertBot.Configuration;
 using BorderAlertBot.Slack;
+using BorderAlertBot.Sources;
 using BorderAlertBot.Store.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,7 @@ public sealed class ExampleSettingsTests
         [SlackOptions.SectionName] = [typeof(SlackOptions)],
         [ConfiguredSubscriptionsOptions.SectionName] = [typeof(ConfiguredSubscriptionsOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
+        [SourcesOptions.SectionName] = [typeof(SourcesOptions)],
     };
 
     [Fact]
@@ -38,6 +41,19 @@ public sealed class ExampleSettingsTests
         services.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.Equal(5080, services.GetRequiredService<IOptions<HttpOptions>>().Value.Port);
+    }
+
+    [Fact]
+    public void Every_options_class_the_services_validate_is_documented_here()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var validated = new ServiceCollection().AddLogging().AddBorderAlertBotServices(configuration)
+            .Where(service => service.ServiceType.IsGenericType && service.ServiceType.GetGenericTypeDefinition() == typeof(IValidateOptions<>))
+            .Where(service => service.ImplementationInstance?.GetType().GetGenericTypeDefinition() == typeof(SectionOptionsValidator<>))
+            .Select(service => service.ServiceType.GetGenericArguments()[0])
+            .ToHashSet();
+
+        Assert.Empty(validated.Except(Sections.Values.SelectMany(types => types)));
     }
 
     [Fact]
