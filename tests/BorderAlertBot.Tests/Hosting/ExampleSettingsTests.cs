@@ -1,10 +1,10 @@
 using System.Text.Json;
+using BorderAlertBot.Configuration;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
-using BorderAlertBot.Configuration;
 using BorderAlertBot.Slack;
 using BorderAlertBot.Sources;
 using BorderAlertBot.Store.Sqlite;
