@@ -21,7 +21,7 @@ public static class AlertTextRenderer
         var banner = kind switch
         {
             AlertKind.Updated => "UPDATED · ",
-            AlertKind.Retracted => "RETRACTED · ",
+            AlertKind.Retracted => Withdrawal.Banner(conflictEvent),
             _ => string.Empty,
         };
         text.Append(CultureInvariant($"[{severity.ToString().ToUpperInvariant()} {(int)severity}/5] {banner}{Humanize(conflictEvent.Kind)} · {Humanize(conflictEvent.Subtype)}"));
@@ -29,7 +29,7 @@ public static class AlertTextRenderer
         text.AppendLine(kind == AlertKind.Retracted ? $"~~{conflictEvent.Title}~~" : conflictEvent.Title);
         if (kind == AlertKind.Retracted)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Retracted: {conflictEvent.StatusReason ?? "no reason given"}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Withdrawal.Word(conflictEvent)}: {Withdrawal.Reason(conflictEvent)}");
         }
 
         var where = conflictEvent.Location?.Describe() ?? "no location";

@@ -10,7 +10,7 @@ namespace BorderAlertBot.Curation;
 /// an identical one is left alone, and a record with errors is reported without touching the store. Records are written
 /// in batches, each batch in one transaction, so a record never half-applies.
 /// </summary>
-public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, IEventEnricher? enricher = null)
+public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, IEventEnricher? enricher = null, EventMerger? merger = null)
 {
     public async Task<ImportSummary> ImportAsync(IAsyncEnumerable<ImportRecord> records, ImportOptions options, CancellationToken cancellationToken)
     {
@@ -114,6 +114,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
 
         var stored = await store.GetVersionsAsync([.. incomingEvents.Select(pair => pair.Event.Id)], cancellationToken);
         var writes = new List<EventWrite>();
+        var survivors = new Dictionary<EventId, ConflictEvent>();
         var now = timeProvider.GetUtcNow();
         foreach (var (record, read, isReportOfKnownEvent) in incomingEvents)
         {
@@ -126,7 +127,15 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
                     incoming = incoming with { Status = trust, StatusReason = null };
                 }
 
-                writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(1, now, by, ["created"]) }, EventDocument.Fingerprint(incoming)));
+                var created = (IReadOnlyList<string>)["created"];
+                if (options.MergeReports && merger is not null && await FindSurvivorAsync(incoming, survivors, claimed, cancellationToken) is { } survivor)
+                {
+                    (survivors[survivor.Id], incoming) = Reports.Merge(survivor, incoming);
+                    created = ["created", $"merged into {survivor.Id}"];
+                    tally.Merged++;
+                }
+
+                writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(1, now, by, created) }, EventDocument.Fingerprint(incoming)));
                 tally.Added++;
                 continue;
             }
@@ -170,10 +179,31 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             tally.Revised++;
         }
 
+        foreach (var survivor in survivors.Values)
+        {
+            var previous = await store.TryGetAsync(survivor.Id, cancellationToken) ?? throw new ConcurrencyException($"{survivor.Id} disappeared during the import.");
+            var changes = EventDiff.Describe(previous, survivor);
+            writes.Add(new EventWrite(survivor with { Revision = new RevisionInfo(previous.Revision.Number + 1, now, options.Curator, changes) }, EventDocument.Fingerprint(survivor)));
+        }
+
         if (!options.DryRun && writes.Count > 0)
         {
             await store.WriteAsync(writes, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The stored event <paramref name="report"/> is another account of, as merged so far in this batch; null when there is
+    /// none, or when that event is itself a record of this batch (it is written once per batch).
+    /// </summary>
+    private async Task<ConflictEvent?> FindSurvivorAsync(ConflictEvent report, Dictionary<EventId, ConflictEvent> survivors, HashSet<EventId> claimed, CancellationToken cancellationToken)
+    {
+        if (await merger!.FindTargetAsync(report, cancellationToken) is not { } target || claimed.Contains(target.Id)) // Checked by the caller.
+        {
+            return null;
+        }
+
+        return survivors.GetValueOrDefault(target.Id) ?? target;
     }
 
     private static readonly IReadOnlyDictionary<string, EventId> EmptyOwners = new Dictionary<string, EventId>();
@@ -202,6 +232,8 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
     {
         Status = stored.Status,
         StatusReason = stored.StatusReason,
+        MergedInto = stored.MergedInto,
+        MergedReports = stored.MergedReports,
         Severity = stored.Severity.Override is null ? incoming.Severity : incoming.Severity with { Override = stored.Severity.Override },
         ExternalIds = [.. stored.ExternalIds.Union(incoming.ExternalIds, StringComparer.Ordinal)],
     };
@@ -216,6 +248,8 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
 
         public int Unchanged { get; set; }
 
+        public int Merged { get; set; }
+
         public int Rejected { get; private set; }
 
         public void Reject(IReadOnlyList<ImportError> errors)
@@ -224,6 +258,6 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             _errors.AddRange(errors);
         }
 
-        public ImportSummary ToSummary(bool dryRun) => new(Added, Revised, Unchanged, Rejected, _errors, dryRun);
+        public ImportSummary ToSummary(bool dryRun) => new(Added, Revised, Unchanged, Rejected, _errors, dryRun) { Merged = Merged };
     }
 }

@@ -12,4 +12,11 @@ public sealed record ImportOptions(bool DryRun, string Curator, IProgress<Import
     /// source's revisions of its content become our revisions. Null for curated imports: the record's status is applied.
     /// </summary>
     public EventStatus? SourceTrust { get; init; }
+
+    /// <summary>
+    /// With <see cref="SourceTrust"/>: a new record that is another account of a stored event (<see cref="EventMerger"/>)
+    /// is stored as a report merged into it, and the event gains its sources. For sources whose records repeat one
+    /// happening (GDELT, feeds), not for ACLED, whose rows are already one event each.
+    /// </summary>
+    public bool MergeReports { get; init; }
 }

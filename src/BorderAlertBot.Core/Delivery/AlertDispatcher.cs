@@ -215,7 +215,7 @@ public sealed partial class AlertDispatcher(
             // An alert shows the revision that raised it; later revisions follow as updates. One withdrawn meanwhile is not sent.
             var latest = await events.TryGetAsync(item.EventId, cancellationToken);
             var shown = latest?.Revision.Number == item.Revision ? latest : await events.TryGetRevisionAsync(item.EventId, item.Revision, cancellationToken);
-            if (latest is null || shown is null || latest.Status is EventStatus.Retracted or EventStatus.Rejected)
+            if (latest is null || shown is null || latest.Status.IsWithdrawn())
             {
                 await outbox.CompleteAsync(batch.GroupId, [item.Id], messageRef: string.Empty, now, cancellationToken);
                 await RecordAsync(item, DeliveryDecision.Excluded, "withdrawn before it was sent", cancellationToken);
@@ -269,7 +269,7 @@ public sealed partial class AlertDispatcher(
             if (shown is not null)
             {
                 // The other events of the message keep what they show: one retracted earlier stays retracted.
-                var shownKind = eventId == item.EventId ? kind : shown.Status is EventStatus.Retracted or EventStatus.Rejected ? AlertKind.Retracted : AlertKind.New;
+                var shownKind = eventId == item.EventId ? kind : shown.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New;
                 entries.Add(new AlertEntry(shown, shownKind, []));
             }
         }

@@ -124,8 +124,8 @@ public sealed class AlertWatcher(
 
     private static OutboxAction? FollowUp(Subscription subscription, ConflictEvent current, ConflictEvent? previous)
     {
-        var wasWithdrawn = previous?.Status is EventStatus.Retracted or EventStatus.Rejected;
-        if (current.Status is EventStatus.Retracted or EventStatus.Rejected)
+        var wasWithdrawn = previous?.Status.IsWithdrawn() ?? false;
+        if (current.Status.IsWithdrawn())
         {
             return wasWithdrawn ? null : OutboxAction.Retract;
         }

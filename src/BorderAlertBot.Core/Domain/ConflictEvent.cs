@@ -25,6 +25,16 @@ public sealed record ConflictEvent(
     RevisionInfo Revision)
 {
     public const int MaxTitleLength = 200;
+
+    /// <summary>For a <see cref="EventStatus.Merged"/> report: the event it was folded into.</summary>
+    /// <remarks>Left out of the stored document when null, so events that were never merged keep their fingerprints.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EventId? MergedInto { get; init; }
+
+    /// <summary>The reports folded into this event, oldest merge first (null when none); each keeps its own revisions, so a split can undo it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EventId>? MergedReports { get; init; }
+
     public const int MaxSummaryLength = 600;
 
     [JsonIgnore]

@@ -42,7 +42,7 @@ public sealed partial class SubscriptionIndex
     private Subscription[] Collect(ConflictEvent conflictEvent, bool checkText)
     {
         var levels = Math.Clamp((int)conflictEvent.Severity.Effective, 0, SeverityLevels);
-        if (conflictEvent.Status is EventStatus.Rejected || _subscriptions.Length == 0 || levels == 0)
+        if (conflictEvent.Status is EventStatus.Rejected or EventStatus.Merged || _subscriptions.Length == 0 || levels == 0)
         {
             return [];
         }

@@ -41,7 +41,7 @@ public sealed partial class SourceRunner(
             var trust = options.Value.TrustFor(source);
             summary = await importer.ImportAsync(
                 poll.Records.ToAsyncEnumerable(),
-                new ImportOptions(DryRun: false, Curator: source.Name) { SourceTrust = trust },
+                new ImportOptions(DryRun: false, Curator: source.Name) { SourceTrust = trust, MergeReports = source.MergesReports },
                 cancellationToken);
             if (poll.Withdrawn.Count > 0)
             {

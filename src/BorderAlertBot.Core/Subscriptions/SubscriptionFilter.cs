@@ -20,7 +20,7 @@ public sealed record SubscriptionFilter(
 
     /// <summary>The same verdict as <see cref="Exclusion"/>, without building the reason text (matching's hot path).</summary>
     public bool Matches(ConflictEvent conflictEvent) =>
-        conflictEvent.Status != EventStatus.Rejected
+        conflictEvent.Status is not (EventStatus.Rejected or EventStatus.Merged)
         && (!VerifiedOnly || conflictEvent.Status is EventStatus.Verified or EventStatus.Retracted)
         && (Kinds.Count == 0 || Kinds.Contains(conflictEvent.Kind))
         && (Subtypes.Count == 0 || Subtypes.Contains(conflictEvent.Subtype))
@@ -64,6 +64,11 @@ public sealed record SubscriptionFilter(
         if (conflictEvent.Status is EventStatus.Rejected)
         {
             return "the event was rejected by a curator";
+        }
+
+        if (conflictEvent.Status is EventStatus.Merged)
+        {
+            return $"the event was merged into {conflictEvent.MergedInto?.ToString() ?? "another event"}, which carries its reports";
         }
 
         if (VerifiedOnly && conflictEvent.Status != EventStatus.Verified && conflictEvent.Status != EventStatus.Retracted)

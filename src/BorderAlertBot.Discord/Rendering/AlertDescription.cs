@@ -24,7 +24,7 @@ internal sealed record AlertDescription(IReadOnlyList<string> Before, string Sum
         ];
         if (kind == AlertKind.Retracted)
         {
-            before.Add("Retracted: " + DiscordMarkdown.Literal(conflictEvent.StatusReason ?? "no reason given", LineMax));
+            before.Add(Withdrawal.Word(conflictEvent) + ": " + DiscordMarkdown.Literal(Withdrawal.Reason(conflictEvent), LineMax));
         }
 
         before.Add(Place(conflictEvent));

@@ -44,7 +44,7 @@ internal static class AlertEmbed
         {
             Title = title,
             Description = text.Length == 0 ? null : text,
-            Color = kind == AlertKind.Retracted || conflictEvent.Status == EventStatus.Retracted
+            Color = kind == AlertKind.Retracted || conflictEvent.Status.IsWithdrawn()
                 ? DiscordColors.Grey
                 : DiscordColors.Of(conflictEvent.Severity.Effective),
             Fields = fields,
@@ -59,7 +59,7 @@ internal static class AlertEmbed
         var banner = kind switch
         {
             AlertKind.Updated => "UPDATED · ",
-            AlertKind.Retracted => "RETRACTED · ",
+            AlertKind.Retracted => Withdrawal.Banner(conflictEvent),
             _ => string.Empty,
         };
         var title = DiscordMarkdown.Literal(conflictEvent.Title, DiscordLimits.TitleLength - banner.Length);

@@ -78,7 +78,11 @@ internal static partial class CuratedEventMapper
         var sources = MapSources(dto.Sources, errors);
         var status = errors.Enum<EventStatus>("status", dto.Status, required: true);
         var statusReason = string.IsNullOrWhiteSpace(dto.StatusReason) ? null : dto.StatusReason.Trim();
-        if (status is { } st && st.NeedsReason() && statusReason is null)
+        if (status is EventStatus.Merged)
+        {
+            errors.Add("status", "Merged is set by merging events (events merge), not by a file; use Pending, Verified, Rejected or Retracted");
+        }
+        else if (status is { } st && st.NeedsReason() && statusReason is null)
         {
             errors.Add("statusReason", $"is required when status is {st}");
         }

@@ -66,7 +66,7 @@ internal static class SlackEventBlocks
         var banner = Emoji(conflictEvent, kind) + " " + kind switch
         {
             AlertKind.Updated => "UPDATED · ",
-            AlertKind.Retracted => "RETRACTED · ",
+            AlertKind.Retracted => Withdrawal.Banner(conflictEvent),
             _ => string.Empty,
         };
         var title = SlackMrkdwn.Plain(conflictEvent.Title, SlackLimits.HeaderTextLength - banner.Length);
@@ -79,7 +79,7 @@ internal static class SlackEventBlocks
         var banner = kind switch
         {
             AlertKind.Updated => "UPDATED · ",
-            AlertKind.Retracted => "RETRACTED · ",
+            AlertKind.Retracted => Withdrawal.Banner(conflictEvent),
             _ => string.Empty,
         };
         var severity = conflictEvent.Severity.Effective;
@@ -89,7 +89,7 @@ internal static class SlackEventBlocks
     }
 
     public static string Emoji(ConflictEvent conflictEvent, AlertKind kind) =>
-        kind == AlertKind.Retracted || conflictEvent.Status == EventStatus.Retracted
+        kind == AlertKind.Retracted || conflictEvent.Status.IsWithdrawn()
             ? "⚫"
             : conflictEvent.Severity.Effective switch
             {
@@ -112,7 +112,7 @@ internal static class SlackEventBlocks
         List<string> before = ["*" + SlackMrkdwn.EscapeLine(head) + "*"];
         if (kind == AlertKind.Retracted)
         {
-            before.Add("*Retracted:* " + SlackMrkdwn.LiteralLine(conflictEvent.StatusReason ?? "no reason given", LineMax));
+            before.Add("*" + Withdrawal.Word(conflictEvent) + ":* " + SlackMrkdwn.LiteralLine(Withdrawal.Reason(conflictEvent), LineMax));
         }
 
         List<string> after = [.. notes.Select(note => "⚠ " + SlackMrkdwn.LiteralLine(note, LineMax))];

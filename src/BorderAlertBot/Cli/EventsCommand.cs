@@ -8,7 +8,7 @@ using EventId = BorderAlertBot.Domain.EventId;
 
 namespace BorderAlertBot.Cli;
 
-/// <summary><c>events list|show|search</c>: look at the store.</summary>
+/// <summary><c>events list|show|search</c>: look at the store; the curators' verbs are in <see cref="EventsCurationCommands"/>.</summary>
 public static class EventsCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -17,6 +17,7 @@ public static class EventsCommand
         command.Subcommands.Add(List(environment));
         command.Subcommands.Add(Show(environment));
         command.Subcommands.Add(Search(environment));
+        EventsCurationCommands.AddTo(command, environment);
         return command;
     }
 
@@ -61,7 +62,12 @@ public static class EventsCommand
                 return ExitCodes.Failed;
             }
 
-            await environment.Output.WriteLineAsync(AlertTextRenderer.Render(conflictEvent, AlertKind.New));
+            await environment.Output.WriteLineAsync(AlertTextRenderer.Render(conflictEvent, conflictEvent.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New));
+            if (conflictEvent.MergedReports is { Count: > 0 } reports)
+            {
+                await environment.Output.WriteLineAsync($"Reports merged into it: {string.Join(", ", reports)} (events split {eventId} [REPORT] undoes a merge)");
+            }
+
             await environment.Output.WriteLineAsync($"Severity: {conflictEvent.Severity.Describe()}");
             foreach (var reason in conflictEvent.Severity.Reasons)
             {
@@ -103,7 +109,7 @@ public static class EventsCommand
         return command;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<ConflictEvent> events)
+    internal static async Task WriteTableAsync(TextWriter output, IReadOnlyList<ConflictEvent> events)
     {
         if (events.Count == 0)
         {

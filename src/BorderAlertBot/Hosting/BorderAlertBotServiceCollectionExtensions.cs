@@ -39,7 +39,10 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton(provider => new BorderLocator(
             provider.GetRequiredService<Gazetteer>(), BorderLines.Bundled, provider.GetRequiredService<IOptions<GeographyOptions>>().Value));
         services.AddSingleton<IEventEnricher, BorderEnrichment>();
+        services.AddSectionOptions<CurationOptions>(configuration, CurationOptions.SectionName);
+        services.AddSingleton<EventMerger>();
         services.AddSingleton<EventImporter>();
+        services.AddSingleton<EventCurator>();
         services.AddSectionOptions<SourcesOptions>(configuration, SourcesOptions.SectionName);
         services.AddSingleton<SourceRunner>();
         services.AddBorderAlertBotIngestion(configuration);

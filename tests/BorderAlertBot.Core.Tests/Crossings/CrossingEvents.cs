@@ -2,6 +2,7 @@ using BorderAlertBot.Crossings;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Testing.Builders;
+using BorderAlertBot.Testing.Stores;
 
 namespace BorderAlertBot.Core.Tests.Crossings;
 

@@ -1,6 +1,7 @@
 using BorderAlertBot.Crossings;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Storage;
+using BorderAlertBot.Testing.Stores;
 using static BorderAlertBot.Core.Tests.Crossings.CrossingEvents;
 
 namespace BorderAlertBot.Core.Tests.Crossings;

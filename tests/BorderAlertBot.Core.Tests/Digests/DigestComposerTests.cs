@@ -4,6 +4,7 @@ using BorderAlertBot.Digests;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Subscriptions;
 using BorderAlertBot.Testing.Builders;
+using BorderAlertBot.Testing.Stores;
 
 namespace BorderAlertBot.Core.Tests.Digests;
 

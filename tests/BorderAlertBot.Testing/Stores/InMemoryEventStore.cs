@@ -28,6 +28,15 @@ public sealed class InMemoryEventStore(ChangeSignal? changeSignal = null) : IEve
         }
     }
 
+    /// <summary>Queries over the current revision of every event (kinds, statuses, severity and time; not regions or text).</summary>
+    public InMemoryEventQueries Queries => new(() =>
+    {
+        lock (_gate)
+        {
+            return [.. _revisions.Values.Select(revisions => revisions[^1])];
+        }
+    });
+
     /// <summary>How many times <see cref="WriteAsync"/> was called, whether or not it wrote anything.</summary>
     public int WriteCalls
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BorderAlertBot.Configuration;
+using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
@@ -30,6 +31,7 @@ public sealed class ExampleSettingsTests
         [ConfiguredSubscriptionsOptions.SectionName] = [typeof(ConfiguredSubscriptionsOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
         [SourcesOptions.SectionName] = [typeof(SourcesOptions)],
+        [CurationOptions.SectionName] = [typeof(CurationOptions)],
     };
 
     [Fact]

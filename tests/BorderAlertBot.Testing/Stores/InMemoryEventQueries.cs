@@ -3,15 +3,21 @@ using BorderAlertBot.Abstractions;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Storage;
 
-namespace BorderAlertBot.Core.Tests.Crossings;
+namespace BorderAlertBot.Testing.Stores;
 
 /// <summary>
 /// <see cref="IEventQueries.LatestAsync"/>, <see cref="IEventQueries.StreamAsync"/> and <see cref="IEventQueries.TopBySeverityAsync"/>
-/// over a list, honouring the filter's kinds, statuses, minimum severity and [From, To) as the stores do (not regions), and
-/// recording each latest call. The crossings board and the digest composer use nothing else.
+/// over a list (or the current events of an <see cref="InMemoryEventStore"/>), honouring the filter's kinds, statuses,
+/// minimum severity and [From, To) as the stores do (not regions), and recording each latest call. The crossings board, the
+/// digest composer and the merger use nothing else.
 /// </summary>
-public sealed class InMemoryEventQueries(params ConflictEvent[] events) : IEventQueries
+public sealed class InMemoryEventQueries(Func<IReadOnlyList<ConflictEvent>> source) : IEventQueries
 {
+    public InMemoryEventQueries(params ConflictEvent[] events)
+        : this(() => events)
+    {
+    }
+
     public List<(EventFilter Filter, int Limit)> Calls { get; } = [];
 
     public Task<IReadOnlyList<ConflictEvent>> LatestAsync(EventFilter filter, int limit, CancellationToken cancellationToken)
@@ -52,9 +58,9 @@ public sealed class InMemoryEventQueries(params ConflictEvent[] events) : IEvent
     public Task<IReadOnlyList<ConflictEvent>> SearchAsync(string text, EventFilter filter, int limit, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The crossings board does not search.");
 
-    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)events.Length);
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)source().Count);
 
-    private IEnumerable<ConflictEvent> Filtered(EventFilter filter) => events
+    private IEnumerable<ConflictEvent> Filtered(EventFilter filter) => source()
         .Where(e => filter.Kinds is null || filter.Kinds.Contains(e.Kind))
         .Where(e => filter.Statuses is null || filter.Statuses.Contains(e.Status))
         .Where(e => filter.MinSeverity is not { } min || e.Severity.Effective >= min)
