@@ -56,6 +56,11 @@ public sealed class ConsoleAlertSender(TextWriter output, string? chartFolder = 
             foreach (var entry in message.Entries)
             {
                 await output.WriteLineAsync(AlertTextRenderer.Render(entry).AsMemory(), cancellationToken);
+                if (message.ForCurators && entry.Event.Status == Domain.EventStatus.Pending)
+                {
+                    // The console has no buttons: the curators' verbs do the same.
+                    await output.WriteLineAsync($"Curate: events approve {entry.Event.Id} | events reject {entry.Event.Id} --reason \"…\"".AsMemory(), cancellationToken);
+                }
             }
         }, cancellationToken, existingRef);
 

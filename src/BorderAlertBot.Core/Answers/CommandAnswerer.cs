@@ -15,7 +15,7 @@ namespace BorderAlertBot.Answers;
 /// the channel's own subcommands through <see cref="ChannelCommandAnswerer"/>, once the caller's rights are checked.
 /// </summary>
 public sealed class CommandAnswerer(
-    IEventStore events, IEventQueries queries, CrossingsBoard crossings, IChartRenderer charts, ChannelCommandAnswerer channels, TimeProvider timeProvider)
+    IEventStore events, IEventQueries queries, CrossingsBoard crossings, IChartRenderer charts, ChannelCommandAnswerer channels, CurationDesk curation, TimeProvider timeProvider)
 {
     /// <summary>How many events a summary lists as its top events.</summary>
     public const int TopEvents = 5;
@@ -42,6 +42,7 @@ public sealed class CommandAnswerer(
             EventCommand shown => await EventAsync(shown, cancellationToken),
             SearchCommand search => await SearchAsync(search, now, cancellationToken),
             CrossingsCommand board => await CrossingsAsync(board, now, cancellationToken),
+            CurateCommand curate => await curation.AnswerAsync(curate, caller, cancellationToken),
             _ => await channels.AnswerAsync(command, caller, now, cancellationToken),
         };
     }

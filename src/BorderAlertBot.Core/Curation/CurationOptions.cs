@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using BorderAlertBot.Subscriptions;
 
 namespace BorderAlertBot.Curation;
 
 /// <summary>How reports are merged, and who curates where (ARCHITECTURE.md §9).</summary>
-public sealed class CurationOptions
+public sealed class CurationOptions : IValidatableObject
 {
     public const string SectionName = "Curation";
 
@@ -23,4 +24,28 @@ public sealed class CurationOptions
 
     /// <summary>Who may press Approve or Reject: platform user ids, <c>discord:ID</c> or <c>slack:ID</c>.</summary>
     public List<string> Curators { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (QueueTarget is { Length: > 0 } queue)
+        {
+            if (!DeliveryTarget.TryParse(queue, out var target, out var error))
+            {
+                yield return new ValidationResult(error, [nameof(QueueTarget)]);
+            }
+            else if (target!.Kind is not (TargetKind.DiscordChannel or TargetKind.SlackChannel or TargetKind.Console))
+            {
+                yield return new ValidationResult("must be a discord-channel:ID or slack-channel:ID (a webhook cannot take button presses), or console", [nameof(QueueTarget)]);
+            }
+        }
+
+        for (var i = 0; i < Curators.Count; i++)
+        {
+            if (!Curators[i].StartsWith("discord:", StringComparison.Ordinal) && !Curators[i].StartsWith("slack:", StringComparison.Ordinal)
+                || Curators[i].Length <= "slack:".Length)
+            {
+                yield return new ValidationResult("must be discord:USER_ID or slack:USER_ID", [$"{nameof(Curators)}:{i}"]);
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Alerting;
+using BorderAlertBot.Curation;
 using BorderAlertBot.Digests;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Matching;
@@ -228,7 +229,7 @@ public sealed partial class AlertDispatcher(
         foreach (var chunk in live.Chunk(Math.Max(1, sender.MaxEntriesPerMessage)))
         {
             var mention = subscription.Mention is { } rule && chunk.Any(part => part.Entry.Event.Severity.Effective >= rule.AtOrAbove) ? rule.Mention : null;
-            var message = new AlertMessage([.. chunk.Select(part => part.Entry)], mention);
+            var message = new AlertMessage([.. chunk.Select(part => part.Entry)], mention) { ForCurators = subscription.IsCurationQueue };
             // The key names the rows the message carries, not its position: after a retry the rows already sent are gone
             // from the batch, and a position would reuse the key of a message the platform already has (and so drop this one).
             var idempotencyKey = string.Create(CultureInfo.InvariantCulture, $"{batch.GroupId}#{chunk[0].Item.Id}-{chunk[^1].Item.Id}");
@@ -270,7 +271,7 @@ public sealed partial class AlertDispatcher(
             {
                 // The other events of the message keep what they show: one retracted earlier stays retracted.
                 var shownKind = eventId == item.EventId ? kind : shown.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New;
-                entries.Add(new AlertEntry(shown, shownKind, []));
+                entries.Add(new AlertEntry(shown, shownKind, subscription.IsCurationQueue ? CuratorNote.For(shown) : []));
             }
         }
 
@@ -278,7 +279,7 @@ public sealed partial class AlertDispatcher(
         var reply = subscription.Updates is UpdateMode.Reply or UpdateMode.Both;
         if (edit)
         {
-            var result = await sender.EditAsync(subscription.Target, sent.MessageRef, new AlertMessage(entries, null), cancellationToken);
+            var result = await sender.EditAsync(subscription.Target, sent.MessageRef, new AlertMessage(entries, null) { ForCurators = subscription.IsCurationQueue }, cancellationToken);
             if (!await HandleAsync(batch, subscription, result, cancellationToken))
             {
                 return false;
@@ -289,7 +290,7 @@ public sealed partial class AlertDispatcher(
 
         if (reply)
         {
-            var single = new AlertMessage([new AlertEntry(revision, kind, [])], null);
+            var single = new AlertMessage([new AlertEntry(revision, kind, subscription.IsCurationQueue ? CuratorNote.For(revision) : [])], null) { ForCurators = subscription.IsCurationQueue };
             var result = await sender.ReplyAsync(subscription.Target, sent.MessageRef, single, item.Key, cancellationToken);
             if (!await HandleAsync(batch, subscription, result, cancellationToken))
             {

@@ -91,7 +91,8 @@ public sealed class AlertWatcher(
 
         foreach (var candidate in snapshot.Index.Candidates(current))
         {
-            if (alerted.Contains(candidate.Id))
+            // The curators' channel is asked about pending candidates only; it hears of their fate as follow-ups.
+            if (alerted.Contains(candidate.Id) || (candidate.IsCurationQueue && current.Status != EventStatus.Pending))
             {
                 continue;
             }

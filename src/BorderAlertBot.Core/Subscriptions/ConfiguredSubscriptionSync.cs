@@ -58,6 +58,7 @@ public sealed class ConfiguredSubscriptionSync(ISubscriptionStore subscriptions,
 
     private static bool Describes(Subscription subscription, ConfiguredSubscription wanted) =>
         subscription.Target == wanted.Target
+        && subscription.IsCurationQueue == wanted.IsCurationQueue
         && new SubscribeCommand(subscription.Filter, subscription.GroupWindow, subscription.Updates) == wanted.Subscribe;
 
     private static Subscription Changed(Subscription existing, ConfiguredSubscription wanted) => existing with
@@ -66,10 +67,14 @@ public sealed class ConfiguredSubscriptionSync(ISubscriptionStore subscriptions,
         Filter = wanted.Subscribe.Filter,
         GroupWindow = wanted.Subscribe.GroupWindow,
         Updates = wanted.Subscribe.Updates,
+        IsCurationQueue = wanted.IsCurationQueue,
         Paused = existing.Target == wanted.Target ? existing.Paused : null,
     };
 
     private Subscription New(ConfiguredSubscription wanted) => new(
         SubscriptionId.New(), wanted.Target, wanted.Subscribe.Filter, wanted.Subscribe.GroupWindow, wanted.Subscribe.Updates,
-        Mention: null, QuietHours: null, MutedUntil: null, Paused: null, timeProvider.GetUtcNow(), wanted.CreatedBy);
+        Mention: null, QuietHours: null, MutedUntil: null, Paused: null, timeProvider.GetUtcNow(), wanted.CreatedBy)
+    {
+        IsCurationQueue = wanted.IsCurationQueue,
+    };
 }

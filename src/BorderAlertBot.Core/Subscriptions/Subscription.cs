@@ -20,6 +20,12 @@ public sealed record Subscription(
     /// <summary>The daily digest this subscription's channel gets of what its filters cover, or null for none.</summary>
     public DigestSchedule? Digest { get; init; }
 
+    /// <summary>
+    /// The curators' channel (<see cref="Curation.CurationOptions.QueueTarget"/>): it gets a message for each new pending
+    /// candidate, with Approve and Reject, and that message is edited as the candidate is decided. Nothing else is sent to it.
+    /// </summary>
+    public bool IsCurationQueue { get; init; }
+
     public bool IsPaused => Paused is not null;
 
     /// <summary>

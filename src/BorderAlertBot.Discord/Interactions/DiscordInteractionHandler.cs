@@ -90,6 +90,7 @@ public sealed partial class DiscordInteractionHandler(
         {
             "mute:8h" => new MuteCommand(TimeSpan.FromHours(8)),
             _ when customId.StartsWith("why:", StringComparison.Ordinal) && Domain.EventId.TryParse(customId[4..], out var id) => new WhyCommand(id),
+            _ when Curation(customId) is { } curate => curate,
             _ => null,
         };
         if (command is null)
@@ -101,6 +102,14 @@ public sealed partial class DiscordInteractionHandler(
         var answer = await answerer.AnswerAsync(command, Caller(interaction), cancellationToken);
         return Message(answer with { IsPrivate = true });
     }
+
+    /// <summary>Approve or Reject from the curators' channel (<see cref="DiscordAlertRenderer.CuratorRows"/>).</summary>
+    private static CurateCommand? Curation(string customId) =>
+        customId.StartsWith(DiscordAlertRenderer.ApproveCustomIdPrefix, StringComparison.Ordinal)
+            && Domain.EventId.TryParse(customId[DiscordAlertRenderer.ApproveCustomIdPrefix.Length..], out var approve) ? new CurateCommand(CurationDecision.Approve, approve)
+        : customId.StartsWith(DiscordAlertRenderer.RejectCustomIdPrefix, StringComparison.Ordinal)
+            && Domain.EventId.TryParse(customId[DiscordAlertRenderer.RejectCustomIdPrefix.Length..], out var reject) ? new CurateCommand(CurationDecision.Reject, reject)
+        : null;
 
     private async Task<InteractionReply> AutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
     {

@@ -6,7 +6,8 @@ namespace BorderAlertBot.Discord.Rendering;
 
 /// <summary>
 /// An alert message as a Discord message body: one embed per entry, a <c>Why?</c> button per entry and <c>Mute 8h</c>,
-/// and the configured role or user as the only mention (platforms/discord.md §3, ARCHITECTURE.md §5 and §13).
+/// and the configured role or user as the only mention (platforms/discord.md §3, ARCHITECTURE.md §5 and §13). In the
+/// curators' channel each pending entry has <c>Approve</c> and <c>Reject</c> instead, and a decided one no buttons.
 /// </summary>
 public static class DiscordAlertRenderer
 {
@@ -22,6 +23,10 @@ public static class DiscordAlertRenderer
     public const string MuteCustomId = "mute:8h";
 
     public const string WhyCustomIdPrefix = "why:";
+
+    public const string ApproveCustomIdPrefix = "approve:";
+
+    public const string RejectCustomIdPrefix = "reject:";
 
     public static MessagePayload Render(AlertMessage message)
     {
@@ -41,8 +46,28 @@ public static class DiscordAlertRenderer
             Content = mention?.Markup,
             Embeds = [.. entries.Select(entry => AlertEmbed.Build(entry.Event, entry.Kind, entry.Notes, budget))],
             AllowedMentions = mention?.Allowed ?? AllowedMentions.None,
-            Components = Rows(entries),
+            Components = message.ForCurators ? CuratorRows(entries) : Rows(entries),
         };
+    }
+
+    /// <summary><c>Approve</c> and <c>Reject</c> (numbered when there are several) for each entry still pending.</summary>
+    private static List<ActionRow> CuratorRows(IReadOnlyList<AlertEntry> entries)
+    {
+        var buttons = new List<Button>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Event.Status != Domain.EventStatus.Pending)
+            {
+                continue;
+            }
+
+            var number = entries.Count == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({i + 1})");
+            var id = entries[i].Event.Id.Value;
+            buttons.Add(new Button("Approve" + number, ApproveCustomIdPrefix + id, Style: 3));
+            buttons.Add(new Button("Reject" + number, RejectCustomIdPrefix + id, Style: 4));
+        }
+
+        return [.. buttons.Chunk(DiscordLimits.ButtonsPerRow).Select(row => new ActionRow(row))];
     }
 
     /// <summary><c>Why?</c> (or <c>Why? (n)</c> when there are several) per entry, then <c>Mute 8h</c>, five to a row.</summary>

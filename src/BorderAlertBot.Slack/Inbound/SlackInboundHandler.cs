@@ -56,6 +56,8 @@ public sealed partial class SlackInboundHandler(
         {
             SlackAlertRenderer.MuteActionId when action.Value == SlackAlertRenderer.MuteValue => new MuteCommand(TimeSpan.FromHours(8)),
             SlackAlertRenderer.WhyActionId when Domain.EventId.TryParse(action.Value, out var id) => new WhyCommand(id),
+            SlackAlertRenderer.ApproveActionId when Domain.EventId.TryParse(action.Value, out var id) => new CurateCommand(CurationDecision.Approve, id),
+            SlackAlertRenderer.RejectActionId when Domain.EventId.TryParse(action.Value, out var id) => new CurateCommand(CurationDecision.Reject, id),
             _ => null,
         };
         var caller = Caller(action.TeamId, action.ChannelId, action.UserId, action.UserName);

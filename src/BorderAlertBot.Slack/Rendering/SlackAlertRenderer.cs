@@ -21,6 +21,12 @@ public static class SlackAlertRenderer
 
     public const string MuteActionId = "mute";
 
+    /// <summary>The <c>action_id</c> of Approve in the curators' channel; its <c>value</c> is the event id.</summary>
+    public const string ApproveActionId = "approve";
+
+    /// <summary>The <c>action_id</c> of Reject in the curators' channel; its <c>value</c> is the event id.</summary>
+    public const string RejectActionId = "reject";
+
     public const string MuteValue = "8h";
 
     /// <summary>What the events of one message may use of <see cref="SlackLimits.MessageTextBudget"/>; the rest is for the mention and the count.</summary>
@@ -49,6 +55,20 @@ public static class SlackAlertRenderer
         {
             var entry = shown[i];
             blocks.AddRange(SlackEventBlocks.Build(entry.Event, entry.Kind, entry.Notes, budget));
+            if (message.ForCurators)
+            {
+                // In the curators' channel: a decision for each candidate still pending, nothing once it is decided.
+                if (entry.Event.Status == Domain.EventStatus.Pending)
+                {
+                    blocks.Add(new ActionsBlock([
+                        new ButtonElement(TextObject.Plain("Approve"), ApproveActionId, entry.Event.Id.Value) { Style = "primary" },
+                        new ButtonElement(TextObject.Plain("Reject"), RejectActionId, entry.Event.Id.Value) { Style = "danger" },
+                    ]));
+                }
+
+                continue;
+            }
+
             List<ButtonElement> buttons = [new ButtonElement(TextObject.Plain("Why?"), WhyActionId, entry.Event.Id.Value)];
             if (i == shown.Count - 1)
             {

@@ -43,6 +43,7 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSingleton<EventMerger>();
         services.AddSingleton<EventImporter>();
         services.AddSingleton<EventCurator>();
+        services.AddSingleton<CurationDesk>();
         services.AddSectionOptions<SourcesOptions>(configuration, SourcesOptions.SectionName);
         services.AddSingleton<SourceRunner>();
         services.AddBorderAlertBotIngestion(configuration);

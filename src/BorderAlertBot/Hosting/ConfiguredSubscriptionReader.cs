@@ -26,6 +26,10 @@ public sealed partial class ConfiguredSubscriptionReader(CommandParser parser)
             {
                 problems.Add($"{key}:Name: give each subscription a name of lower-case letters, digits and hyphens (up to 40), such as newsdesk-webhook");
             }
+            else if (entry.Name == ConfiguredSubscription.CurationQueueName)
+            {
+                problems.Add($"{key}:Name: '{entry.Name}' is the curators' channel's own name (set it with Curation:QueueTarget); choose another");
+            }
             else if (!names.Add(entry.Name!))
             {
                 problems.Add($"{key}:Name: '{entry.Name}' is used twice; each configured subscription needs its own name");

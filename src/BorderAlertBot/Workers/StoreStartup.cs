@@ -15,6 +15,7 @@ public sealed partial class StoreStartup(
     IOptions<SampleOptions> sample,
     IOptions<ConsoleAlertsOptions> console,
     IOptions<ConfiguredSubscriptionsOptions> configured,
+    IOptions<CurationOptions> curation,
     ConfiguredSubscriptionReader configuredReader,
     ConfiguredSubscriptionSync configuredSync,
     ISubscriptionStore subscriptions,
@@ -42,10 +43,18 @@ public sealed partial class StoreStartup(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The subscriptions in <c>Subscriptions:Configured</c>, added, updated or removed to match (validated on start).</summary>
+    /// <summary>
+    /// The subscriptions in <c>Subscriptions:Configured</c> and the curators' channel (<c>Curation:QueueTarget</c>), added,
+    /// updated or removed to match (validated on start).
+    /// </summary>
     private async Task SyncConfiguredSubscriptionsAsync(CancellationToken cancellationToken)
     {
-        var wanted = configuredReader.Read(configured.Value, []);
+        var wanted = configuredReader.Read(configured.Value, []).ToList();
+        if (curation.Value.QueueTarget is { Length: > 0 } queue && DeliveryTarget.TryParse(queue, out var target, out _))
+        {
+            wanted.Add(ConfiguredSubscription.CurationQueue(target!)); // Parsed: validated on start.
+        }
+
         var changes = await configuredSync.SyncAsync(wanted, cancellationToken);
         if (changes.Added.Count + changes.Updated.Count + changes.Removed.Count + changes.Unchanged.Count > 0)
         {

@@ -141,6 +141,41 @@ public sealed class DiscordAlertRendererTests
     }
 
     [Fact]
+    public void In_the_curators_channel_each_pending_entry_gets_approve_and_reject_and_a_decided_one_none()
+    {
+        // Arrange
+        var entries = new[]
+        {
+            new AlertEntry(new EventBuilder().WithId("evt_a").WithStatus(EventStatus.Pending).Build(), AlertKind.New, []),
+            new AlertEntry(new EventBuilder().WithId("evt_b").Build(), AlertKind.Updated, []),
+            new AlertEntry(new EventBuilder().WithId("evt_c").WithStatus(EventStatus.Pending).Build(), AlertKind.New, []),
+        };
+
+        // Act
+        var payload = DiscordAlertRenderer.Render(new AlertMessage(entries, null) { ForCurators = true });
+
+        // Assert
+        Assert.Empty(DiscordLimitsCheck.Problems(payload));
+        Assert.Equal(
+            [("Approve (1)", "approve:evt_a", 3), ("Reject (1)", "reject:evt_a", 4), ("Approve (3)", "approve:evt_c", 3), ("Reject (3)", "reject:evt_c", 4)],
+            payload.Components!.SelectMany(row => row.Components).Select(button => (button.Label, button.CustomId, button.Style)));
+    }
+
+    [Theory]
+    [InlineData(EventStatus.Rejected, "REJECTED · ", "Rejected: not corroborated")]
+    [InlineData(EventStatus.Merged, "MERGED · ", "Merged: not corroborated")]
+    [InlineData(EventStatus.Retracted, "RETRACTED · ", "Retracted: not corroborated")]
+    public void A_withdrawn_event_says_how_it_was_withdrawn_and_why(EventStatus status, string banner, string line)
+    {
+        var conflictEvent = new EventBuilder().WithStatus(status, "not corroborated").Build();
+
+        var embed = Assert.Single(DiscordAlertRenderer.Render(new AlertMessage([new AlertEntry(conflictEvent, AlertKind.Retracted, [])], null)).Embeds!);
+
+        Assert.StartsWith(banner, embed.Title, StringComparison.Ordinal);
+        Assert.Contains(line, embed.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_from_sources_in_an_alert_is_escaped_and_links_are_ours()
     {
         // Arrange

@@ -66,6 +66,23 @@ public sealed class SlackAlertRendererTests
     }
 
     [Fact]
+    public void In_the_curators_channel_each_pending_entry_gets_approve_and_reject_and_a_decided_one_none()
+    {
+        // Arrange
+        var pending = new EventBuilder().WithId("evt_a").WithStatus(EventStatus.Pending).Build();
+        var decided = new EventBuilder().WithId("evt_b").Build();
+
+        // Act
+        var rendered = SlackAlertRenderer.Render(new AlertMessage([new AlertEntry(pending, AlertKind.New, []), new AlertEntry(decided, AlertKind.Updated, [])], null) { ForCurators = true });
+
+        // Assert
+        var actions = rendered.Blocks.OfType<ActionsBlock>().ToList();
+        var buttons = Assert.Single(actions).Elements;
+        Assert.Equal([("approve", "evt_a", "primary"), ("reject", "evt_a", "danger")], buttons.Select(button => (button.ActionId, button.Value, button.Style)));
+        Assert.Equal(["Approve", "Reject"], buttons.Select(button => button.Text.Text));
+    }
+
+    [Fact]
     public void An_exact_time_is_a_date_token_so_readers_see_their_local_time()
     {
         // Arrange

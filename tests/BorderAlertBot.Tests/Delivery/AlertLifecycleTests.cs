@@ -3,6 +3,7 @@ using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Subscriptions;
 using BorderAlertBot.Testing.Builders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlertBot.Tests.Delivery;
 
@@ -123,6 +124,34 @@ public sealed class AlertLifecycleTests
         Assert.Equal("The footage was from 2021.", entry.Event.StatusReason);
         Assert.Equal(updates is UpdateMode.Reply or UpdateMode.Both ? 1 : 0, pipeline.Sender.Replies.Count);
         Assert.Single(pipeline.Sender.Messages);
+    }
+
+    [Fact]
+    public async Task An_alerted_event_merged_into_another_is_edited_to_say_so_and_the_other_gains_its_source()
+    {
+        // Arrange: two accounts of one clash were both alerted before a curator saw they are one.
+        using var pipeline = await DeliveryPipeline.StartAsync();
+        await pipeline.SubscribeAsync(builder => builder.WithUpdates(UpdateMode.Edit));
+        var actor = new Actor("MNDAA", "MNDAA");
+        var first = await pipeline.ImportAsync(new EventBuilder().WithActors(actor).Build());
+        await pipeline.RunAsync();
+        var second = await pipeline.ImportAsync(new EventBuilder().WithActors(actor).WithSources(new Source("Myanmar Now", new Uri("https://myanmar-now.org/a"), null)).Build());
+        await pipeline.RunAsync();
+        Assert.Equal(2, pipeline.Sender.Messages.Count);
+
+        // Act
+        var outcome = await pipeline.Services.GetRequiredService<Curation.EventCurator>().MergeAsync(first.Id, [second.Id], "mya", CancellationToken.None);
+        await pipeline.RunAsync();
+
+        // Assert
+        Assert.True(outcome.Succeeded, outcome.Message);
+        var merged = Assert.Single(pipeline.Sender.Edits, edit => edit.Message.Entries[0].Event.Id == second.Id).Message.Entries[0];
+        Assert.Equal((AlertKind.Retracted, EventStatus.Merged), (merged.Kind, merged.Event.Status));
+        Assert.Contains($"MERGED · ", AlertTextRenderer.Render(merged), StringComparison.Ordinal);
+        Assert.Contains($"Merged: merged into {first.Id}", AlertTextRenderer.Render(merged), StringComparison.Ordinal);
+        var gained = Assert.Single(pipeline.Sender.Edits, edit => edit.Message.Entries[0].Event.Id == first.Id).Message.Entries[0];
+        Assert.Equal("2 reports · 2 sources", gained.Event.Corroboration);
+        Assert.Equal(2, pipeline.Sender.Messages.Count);
     }
 
     [Fact]

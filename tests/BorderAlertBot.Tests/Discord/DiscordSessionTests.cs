@@ -151,7 +151,7 @@ public sealed class DiscordSessionTests : IDisposable
     private static List<string> Schema(IReadOnlyList<JsonElement> commands) =>
         commands.Select(command => $"{command.GetProperty("name")} {command.GetProperty("description")} {command.GetProperty("options").GetRawText()}").ToList();
 
-    private static List<string?> Buttons(FakeDiscordMessage message) =>
+    internal static List<string?> Buttons(FakeDiscordMessage message) =>
         message.Components.EnumerateArray().SelectMany(row => row.GetProperty("components").EnumerateArray()).Select(button => button.GetProperty("label").GetString()).ToList();
 
     /// <summary>A message's content and embeds as a reader sees them.</summary>

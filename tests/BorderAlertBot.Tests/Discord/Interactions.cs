@@ -30,10 +30,13 @@ public static class Interactions
         });
 
     /// <summary>A button of ours pressed on a message.</summary>
-    public static JsonObject Button(string customId, string permissions = DiscordBot.AdminPermissions) =>
-        Interaction(3, permissions, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 });
+    public static JsonObject Button(string customId, string permissions = DiscordBot.AdminPermissions, string userId = AliceId) =>
+        Interaction(3, permissions, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, userId);
 
-    private static JsonObject Interaction(int type, string permissions, JsonObject data) => new()
+    /// <summary>The member every interaction comes from unless a test names another.</summary>
+    public const string AliceId = "900000000000000042";
+
+    private static JsonObject Interaction(int type, string permissions, JsonObject data, string userId = AliceId) => new()
     {
         ["id"] = NextId(),
         ["application_id"] = DiscordBot.ApplicationId,
@@ -44,7 +47,7 @@ public static class Interactions
         ["channel_id"] = DiscordBot.ChannelId,
         ["member"] = new JsonObject
         {
-            ["user"] = new JsonObject { ["id"] = "900000000000000042", ["username"] = "alice", ["global_name"] = "Alice" },
+            ["user"] = new JsonObject { ["id"] = userId, ["username"] = userId == AliceId ? "alice" : "user" + userId[^4..], ["global_name"] = userId == AliceId ? "Alice" : null },
             ["permissions"] = permissions,
         },
         ["data"] = data,

@@ -110,7 +110,7 @@ public sealed class SlackSessionTests : IDisposable
         };
     }
 
-    private static async Task<FakeSlackResponsePost> PressAsync(SlackBot slack, SlackBlockActions button, bool socketMode)
+    internal static async Task<FakeSlackResponsePost> PressAsync(SlackBot slack, SlackBlockActions button, bool socketMode)
     {
         var before = slack.Fake.ResponsePosts.Count;
         if (socketMode)
@@ -129,15 +129,15 @@ public sealed class SlackSessionTests : IDisposable
     private static Task<FakeSlackMessage> MessageAsync(SlackBot slack, Func<FakeSlackMessage, bool> condition) =>
         SessionEvents.AdvanceUntilAsync(slack.Bot.Time, () => slack.Fake.Messages(SlackBot.ChannelId).FirstOrDefault(condition), TimeSpan.FromSeconds(5), Received(slack), Patience);
 
-    private static Func<Func<bool>, CancellationToken, Task> Received(SlackBot slack) => (condition, ct) => slack.Fake.WhenAsync(_ => condition(), ct);
+    internal static Func<Func<bool>, CancellationToken, Task> Received(SlackBot slack) => (condition, ct) => slack.Fake.WhenAsync(_ => condition(), ct);
 
-    private static List<string?> Buttons(FakeSlackMessage message) =>
+    internal static List<string?> Buttons(FakeSlackMessage message) =>
         [.. message.Blocks!.Value.EnumerateArray()
             .Where(block => block.GetProperty("type").GetString() == "actions")
             .SelectMany(block => block.GetProperty("elements").EnumerateArray())
             .Select(button => button.GetProperty("text").GetProperty("text").GetString())];
 
     /// <summary>A message's fallback text and blocks as a reader sees them.</summary>
-    private static string Shown(FakeSlackMessage message) =>
+    internal static string Shown(FakeSlackMessage message) =>
         (message.Text ?? string.Empty) + "\n" + (message.Blocks is { } blocks ? SlackCommandTests.Text(blocks) : string.Empty);
 }

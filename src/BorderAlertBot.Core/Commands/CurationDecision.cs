@@ -1,0 +1,7 @@
+namespace BorderAlertBot.Commands;
+
+public enum CurationDecision
+{
+    Approve,
+    Reject,
+}
