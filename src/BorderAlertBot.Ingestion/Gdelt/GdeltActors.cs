@@ -37,7 +37,7 @@ internal static class GdeltActors
         {
             ({ Length: 0 }, null) => actor.Code,
             ({ Length: 0 }, { } typeName) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(typeName),
-            (_, { } typeName) when !reported.Contains(typeName, StringComparison.OrdinalIgnoreCase) => $"{reported} {typeName}",
+            (_, { } typeName) when !reported.Contains(typeName.TrimEnd('s'), StringComparison.OrdinalIgnoreCase) => $"{reported} {typeName}",
             _ => reported,
         };
         if (name.Length == 0)
