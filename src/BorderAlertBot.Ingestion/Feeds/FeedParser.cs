@@ -56,22 +56,26 @@ internal static class FeedParser
     private static FeedItem Read(XElement element, int index, bool isAtom, string feedName, Uri feedUrl)
     {
         var line = ((IXmlLineInfo)element).HasLineInfo() ? ((IXmlLineInfo)element).LineNumber : 0;
-        SyndicationItem item;
         try
         {
-            using var reader = element.CreateReader();
+            // The formatter reads from a text reader: LINQ to XML's own node reader trips it up ("'Text' is an invalid XmlNodeType").
+            using var reader = XmlReader.Create(new StringReader(element.ToString(SaveOptions.DisableFormatting)), Settings);
             reader.MoveToContent();
             SyndicationItemFormatter formatter = isAtom ? new Atom10ItemFormatter() : new Rss20ItemFormatter();
             formatter.ReadFrom(reader);
-            item = formatter.Item;
+            return ToFeedItem(formatter.Item, index, line, feedName, feedUrl);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The formatter throws XmlException, FormatException and others for a date or link it cannot read.
-            var fallbackKey = Hash($"{feedName}\n{element.ToString(SaveOptions.DisableFormatting)}");
-            return new FeedItem(index, line, fallbackKey, string.Empty, string.Empty, null, null, $"cannot be read: {FirstLine(exception.Message)}");
+            // The formatter throws XmlException, FormatException and others for a date or link it cannot read, some of
+            // them only when the property is first read (a date), which is why the item is taken apart in here.
+            var key = Hash($"{feedName}\n{element.ToString(SaveOptions.DisableFormatting)}");
+            return new FeedItem(index, line, key, string.Empty, string.Empty, null, null, $"cannot be read: {FirstLine(exception.Message)}");
         }
+    }
 
+    private static FeedItem ToFeedItem(SyndicationItem item, int index, int line, string feedName, Uri feedUrl)
+    {
         var title = PlainText.FromHtml(item.Title?.Text);
         var description = PlainText.FromHtml(item.Summary?.Text ?? (item.Content as TextSyndicationContent)?.Text);
         var link = LinkOf(item, feedUrl);
