@@ -30,8 +30,8 @@ public sealed class GdeltOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "must be between {1} and {2}")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary><see cref="BaseUrl"/> as a folder URL (with its trailing slash).</summary>
-    public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
+    /// <summary><see cref="BaseUrl"/> as a folder URL (with its trailing slash); a method, so binding and validation never call it on a bad value.</summary>
+    public Uri FolderUri() => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -36,7 +36,7 @@ public sealed partial class GdeltSource(IHttpClientFactory httpClientFactory, IO
     {
         var settings = options.Value;
         var client = httpClientFactory.CreateClient(HttpClientName);
-        var lastUpdateUrl = new Uri(settings.BaseUri, "lastupdate.txt");
+        var lastUpdateUrl = new Uri(settings.FolderUri(), "lastupdate.txt");
         var latest = GdeltExportFile.Parse(Encoding.UTF8.GetString(await GetAsync(client, lastUpdateUrl, cancellationToken)));
         if (string.Equals(latest.FileName, state.Cursor, StringComparison.Ordinal))
         {
@@ -44,7 +44,7 @@ public sealed partial class GdeltSource(IHttpClientFactory httpClientFactory, IO
             return SourcePoll.Nothing(state.Cursor);
         }
 
-        var exportUrl = new Uri(settings.BaseUri, latest.FileName);
+        var exportUrl = new Uri(settings.FolderUri(), latest.FileName);
         var zip = await GetAsync(client, exportUrl, cancellationToken);
         Verify(zip, latest);
         var (records, tally) = ReadZip(zip, latest.FileName, GdeltScope.From(settings));
