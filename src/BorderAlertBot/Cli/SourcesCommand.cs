@@ -28,7 +28,7 @@ public static class SourcesCommand
         }, cancellationToken));
 
         var enableName = new Argument<string>("name") { Description = "The disabled source's name." };
-        var enable = new Command("enable", "Enable a source that was disabled after repeated failures; it is polled at once.") { enableName };
+        var enable = new Command("enable", "Enable a source that was disabled after repeated failures; the running bot polls it within a minute.") { enableName };
         enable.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
             if (await FindAsync(services, parseResult.GetValue(enableName)!, environment) is not { } source)
@@ -37,7 +37,7 @@ public static class SourcesCommand
             }
 
             var state = await services.GetRequiredService<SourceRunner>().EnableAsync(source.Name, ct);
-            await environment.Output.WriteLineAsync($"{state.Name} enabled; it is polled at once by the running bot.");
+            await environment.Output.WriteLineAsync($"{state.Name} enabled; the running bot polls it within a minute.");
             return ExitCodes.Success;
         }, cancellationToken));
 

@@ -97,7 +97,7 @@ public sealed class SourcesCommandTests : IAsyncLifetime
         Assert.StartsWith("rss:desk: DISABLED" + Environment.NewLine, status.Output, StringComparison.Ordinal);
         Assert.Contains("  next poll:    none — disabled after 1 failed polls in a row; the last: the feed is not well-formed XML (", status.Output, StringComparison.Ordinal);
         Assert.Contains("; run 'sources enable rss:desk' once it is fixed", status.Output, StringComparison.Ordinal);
-        Assert.Equal((ExitCodes.Success, "rss:desk enabled; it is polled at once by the running bot." + Environment.NewLine), (enable.ExitCode, enable.Output));
+        Assert.Equal((ExitCodes.Success, "rss:desk enabled; the running bot polls it within a minute." + Environment.NewLine), (enable.ExitCode, enable.Output));
         Assert.StartsWith("rss:desk: not polled successfully yet" + Environment.NewLine, after.Output, StringComparison.Ordinal);
         Assert.Contains("  last error:   ", after.Output, StringComparison.Ordinal);
         Assert.Contains("  next poll:    now", after.Output, StringComparison.Ordinal);
