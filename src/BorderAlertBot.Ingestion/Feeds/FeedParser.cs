@@ -45,6 +45,7 @@ internal static class FeedParser
         {
             { LocalName: "rss", NamespaceName: "" } when root.Element("channel") is { } channel =>
                 (channel.Element("title")?.Value, channel.Elements("item"), false),
+            { LocalName: "rss", NamespaceName: "" } => throw new SourceException("the RSS feed has no <channel>"),
             var name when name == Atom + "feed" => (root.Element(Atom + "title")?.Value, root.Elements(Atom + "entry"), true),
             var name => throw new SourceException($"the feed is neither RSS 2.0 nor Atom (its root element is <{Describe(name)}>)"),
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -59,11 +60,12 @@ public sealed partial class GdeltSource(IHttpClientFactory httpClientFactory, IO
         try
         {
             using var archive = new ZipArchive(new MemoryStream(zip, writable: false), ZipArchiveMode.Read);
-            var entry = archive.Entries.FirstOrDefault(candidate => candidate.Length > 0 || candidate.Name.Length > 0)
+            // The export holds one CSV; a folder entry has no name.
+            var entry = archive.Entries.FirstOrDefault(candidate => candidate.Name.Length > 0)
                 ?? throw new SourceException($"the GDELT export {fileName} is an empty zip");
             if (entry.Length > MaxExportBytes)
             {
-                throw new SourceException($"the GDELT export {fileName} unzips to {entry.Length:N0} bytes, more than the {MaxExportBytes:N0} accepted");
+                throw new SourceException(string.Create(CultureInfo.InvariantCulture, $"the GDELT export {fileName} unzips to {entry.Length:N0} bytes, more than the {MaxExportBytes:N0} accepted"));
             }
 
             using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
@@ -81,7 +83,7 @@ public sealed partial class GdeltSource(IHttpClientFactory httpClientFactory, IO
     {
         if (zip.LongLength != file.Size)
         {
-            throw new SourceException($"the GDELT export {file.FileName} has {zip.LongLength:N0} bytes; lastupdate.txt says {file.Size:N0} (a partial download?)");
+            throw new SourceException(string.Create(CultureInfo.InvariantCulture, $"the GDELT export {file.FileName} has {zip.LongLength:N0} bytes; lastupdate.txt says {file.Size:N0} (a partial download?)"));
         }
 
         if (!string.Equals(Convert.ToHexStringLower(MD5.HashData(zip)), file.Md5, StringComparison.Ordinal))

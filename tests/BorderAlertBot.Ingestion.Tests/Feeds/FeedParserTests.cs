@@ -73,6 +73,14 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void An_rss_document_without_a_channel_fails_the_poll()
+    {
+        var failure = Assert.Throws<SourceException>(() => Parse("<rss version=\"2.0\"><item><title>Orphan</title></item></rss>"));
+
+        Assert.Equal("the RSS feed has no <channel>", failure.Message);
+    }
+
+    [Fact]
     public void An_item_the_formatter_cannot_read_is_an_error_with_its_line_and_the_others_are_read()
     {
         // Arrange

@@ -23,7 +23,6 @@ public sealed class FeedsOptionsTests
                 new() { Name = "Irrawaddy", Url = "ftp://user:secret@example.org/feed", Interval = TimeSpan.FromSeconds(5) },
                 new() { Name = "rss:bad name", Url = "https://example.org/feed" },
             ],
-            FirstPollLookback = TimeSpan.FromDays(60),
         };
 
         // Act
@@ -32,7 +31,6 @@ public sealed class FeedsOptionsTests
         // Assert
         Assert.Equal(
             [
-                "Feeds:FirstPollLookback: must be between 00:00:00 and 30.00:00:00",
                 "Feeds:Configured:1:Name: 'Irrawaddy' is the name of feed 0 too; each feed needs its own",
                 "Feeds:Configured:1:Url: must be an absolute http(s) URL",
                 "Feeds:Configured:1:Interval: must be between 00:01:00 and 1.00:00:00",
@@ -40,6 +38,14 @@ public sealed class FeedsOptionsTests
             ],
             result.Failures);
         Assert.DoesNotContain(result.Failures!, failure => failure.Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lookback_over_30_days_is_refused()
+    {
+        var result = Validate(new FeedsOptions { FirstPollLookback = TimeSpan.FromDays(60) });
+
+        Assert.Equal(["Feeds:FirstPollLookback: must be between 00:00:00 and 30.00:00:00"], result.Failures);
     }
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(FeedsOptions options) =>

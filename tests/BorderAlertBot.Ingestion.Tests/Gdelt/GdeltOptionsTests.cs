@@ -18,18 +18,25 @@ public sealed class GdeltOptionsTests
     [Fact]
     public void A_bad_url_an_unknown_fips_code_and_a_bad_actor_country_are_each_named()
     {
-        var options = new GdeltOptions { BaseUrl = "data.gdeltproject.org", Countries = ["BM", "MM"], ActorCountries = ["mm"], Interval = TimeSpan.FromSeconds(30) };
+        var options = new GdeltOptions { BaseUrl = "data.gdeltproject.org", Countries = ["BM", "MM"], ActorCountries = ["mm"] };
 
         var result = Validate(options);
 
         Assert.Equal(
             [
-                "Gdelt:Interval: must be between 00:01:00 and 1.00:00:00",
                 "Gdelt:BaseUrl: 'data.gdeltproject.org' is not an absolute http(s) URL",
                 "Gdelt:Countries:1: 'MM' is not a FIPS code this bot knows (known: BM, CH, TH, IN, LA, BG, VM, NP, BT)",
                 "Gdelt:ActorCountries:0: 'mm' is not a CAMEO country code (three capitals, such as MMR)",
             ],
             result.Failures);
+    }
+
+    [Fact]
+    public void An_interval_under_a_minute_is_refused()
+    {
+        var result = Validate(new GdeltOptions { Interval = TimeSpan.FromSeconds(30) });
+
+        Assert.Equal(["Gdelt:Interval: must be between 00:01:00 and 1.00:00:00"], result.Failures);
     }
 
     [Fact]
