@@ -122,6 +122,22 @@ public sealed class FeedSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failure_never_repeats_credentials_or_a_query_string_from_the_feeds_url()
+    {
+        // Arrange
+        _server.Handle(_ => FixtureResponse.Empty(401));
+        var url = new UriBuilder(new Uri(_server.BaseUrl, "private/feed.xml")) { UserName = "desk", Password = "hunter2", Query = "token=s3cret" }.Uri;
+        using var harness = new SourceHarness(new FakeTimeProvider(Now), ("Feeds:Configured:0:Name", "private"), ("Feeds:Configured:0:Url", url.AbsoluteUri));
+        var source = harness.Source("rss:private");
+
+        // Act
+        var failure = await Assert.ThrowsAsync<SourceException>(() => source.PollAsync(SourceState.New(source.Name), CancellationToken.None));
+
+        // Assert
+        Assert.Equal($"{_server.BaseUrl}private/feed.xml answered HTTP 401 Unauthorized", failure.Message);
+    }
+
+    [Fact]
     public async Task A_feed_the_server_refuses_fails_the_poll_naming_the_status()
     {
         _server.Handle(_ => FixtureResponse.Empty(404));
