@@ -28,7 +28,7 @@ public static class SourcesCommand
         }, cancellationToken));
 
         var enableName = new Argument<string>("name") { Description = "The disabled source's name." };
-        var enable = new Command("enable", "Enable a source that was disabled after repeated failures; it is polled at once.") { enableName };
+        var enable = new Command("enable", "Enable a source that was disabled after repeated failures; the running bot polls it within a minute.") { enableName };
         enable.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
             if (await FindAsync(services, parseResult.GetValue(enableName)!, environment) is not { } source)
@@ -37,7 +37,7 @@ public static class SourcesCommand
             }
 
             var state = await services.GetRequiredService<SourceRunner>().EnableAsync(source.Name, ct);
-            await environment.Output.WriteLineAsync($"{state.Name} enabled; it is polled at once by the running bot.");
+            await environment.Output.WriteLineAsync($"{state.Name} enabled; the running bot polls it within a minute.");
             return ExitCodes.Success;
         }, cancellationToken));
 
@@ -88,7 +88,11 @@ public static class SourcesCommand
         {
             { IsDisabled: true } => "DISABLED",
             { ConsecutiveFailures: > 0 } => $"failing ({state.ConsecutiveFailures} in a row)",
-            { LastSuccessAt: null } => "not polled yet",
+            { LastSuccessAt: null, LastErrorAt: null } => "not polled yet",
+
+            // Enabled again after failures: its last poll failed, and none has succeeded since.
+            { LastSuccessAt: null } => "not polled successfully yet",
+            { LastErrorAt: { } failed, LastSuccessAt: { } succeeded } when failed > succeeded => "not polled successfully since its last error",
             _ => "ok",
         };
         await output.WriteLineAsync($"{state.Name}: {health}{(note is null ? string.Empty : $" ({note})")}");
@@ -108,8 +112,11 @@ public static class SourcesCommand
         }
 
         var text = instant.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        var span = (instant - now).Duration();
-        var ago = span < TimeSpan.FromMinutes(1) ? $"{span.TotalSeconds:0} s" : span < TimeSpan.FromHours(2) ? $"{span.TotalMinutes:0} min" : $"{span.TotalHours:0.#} h";
+        // Whole seconds first, so 59.9 s reads "1 min" rather than "60 s".
+        var span = TimeSpan.FromSeconds(Math.Round((instant - now).Duration().TotalSeconds));
+        var ago = span < TimeSpan.FromMinutes(1) ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0} s")
+            : span < TimeSpan.FromHours(2) ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min")
+            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h");
         return string.Create(CultureInfo.InvariantCulture, $"{text} ({(instant <= now ? ago + " ago" : "in " + ago)})");
     }
 }

@@ -25,6 +25,7 @@ public sealed class SqliteImportHarness : IDisposable
         Store = new SqliteEventStore(_database, new ChangeSignal(Time));
         Queries = new SqliteEventQueries(_database);
         Feed = new SqliteChangeFeed(_database, Time);
+        States = new SqliteSourceStateStore(_database);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 4, 1, 9, 0, 0, TimeSpan.Zero));
@@ -34,6 +35,9 @@ public sealed class SqliteImportHarness : IDisposable
     public SqliteEventQueries Queries { get; }
 
     public SqliteChangeFeed Feed { get; }
+
+    /// <summary>The sources' cursors and health in the same database.</summary>
+    public SqliteSourceStateStore States { get; }
 
     /// <summary>Writes the text to a file and imports it as the CLI does: read from disk, then the importer.</summary>
     public async Task<ImportSummary> ImportAsync(string curatedJson, bool dryRun = false, int batchSize = 500, IProgress<ImportProgress>? progress = null)

@@ -6,6 +6,8 @@ using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
+using BorderAlertBot.Ingestion.Feeds;
+using BorderAlertBot.Ingestion.Gdelt;
 using BorderAlertBot.Slack;
 using BorderAlertBot.Sources;
 using BorderAlertBot.Store.Sqlite;
@@ -32,6 +34,8 @@ public sealed class ExampleSettingsTests
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
         [SourcesOptions.SectionName] = [typeof(SourcesOptions)],
         [CurationOptions.SectionName] = [typeof(CurationOptions)],
+        [GdeltOptions.SectionName] = [typeof(GdeltOptions)],
+        [FeedsOptions.SectionName] = [typeof(FeedsOptions)],
     };
 
     [Fact]
