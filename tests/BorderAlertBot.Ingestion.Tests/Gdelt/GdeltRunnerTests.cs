@@ -72,6 +72,32 @@ public sealed class GdeltRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gdelt_report_of_a_clash_already_stored_is_merged_into_it_and_the_clash_gains_its_article()
+    {
+        // Arrange: ACLED's verified clash at Laukkai on 27 October, the military against the MNDAA.
+        var acled = new EventBuilder().WithId("evt_acled_mmr23001").OccurredOn(2023, 10, 27)
+            .WithActors(new Actor("Military Forces of Myanmar (2021-)", "Tatmadaw"), new Actor("MNTJP/MNDAA", "MNDAA"))
+            .WithSources(new Source("ACLED", new Uri("https://acleddata.com/data/MMR23001"), null)).Build();
+        var stored = acled with { Revision = new RevisionInfo(1, _store.Time.GetUtcNow(), "acled", ["created"]) };
+        await _store.Store.WriteAsync([new(stored, EventDocument.Fingerprint(stored))], CancellationToken.None);
+        _gdelt.Publish("20231027081500", new GdeltRowBuilder(7).Build());
+
+        // Act: the bot's runner (merging) reads the export twice.
+        var runner = _harness.Runner(_store.Store, _store.States, queries: _store.Queries);
+        await runner.RunAsync(_harness.Source("gdelt"), CancellationToken.None);
+        await _store.States.SaveAsync((await _store.States.TryGetAsync("gdelt", CancellationToken.None))! with { Cursor = null }, CancellationToken.None);
+        await runner.RunAsync(_harness.Source("gdelt"), CancellationToken.None);
+
+        // Assert: the report is kept as merged; the clash gains the article and stays verified; nothing twice.
+        var report = (await _store.Store.TryGetAsync(EventId.Parse("evt_gdelt_7"), CancellationToken.None))!;
+        var clash = (await _store.Store.TryGetAsync(acled.Id, CancellationToken.None))!;
+        Assert.Equal((EventStatus.Merged, acled.Id), (report.Status, report.MergedInto));
+        Assert.Equal((EventStatus.Verified, 2, "2 reports · 2 sources"), (clash.Status, clash.Revision.Number, clash.Corroboration));
+        Assert.Contains("gdelt:7", clash.ExternalIds);
+        Assert.Equal([report.Id], clash.MergedReports);
+    }
+
+    [Fact]
     public async Task Stored_gdelt_candidates_are_pending_and_only_the_city_row_is_placed_on_the_border()
     {
         // Arrange

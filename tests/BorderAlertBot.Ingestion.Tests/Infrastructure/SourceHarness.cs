@@ -40,9 +40,13 @@ internal sealed class SourceHarness : IDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>The runner over <paramref name="store"/>, placing events on the border as the bot does.</summary>
-    public SourceRunner Runner(IEventStore store, ISourceStateStore states, SourcesOptions? options = null) =>
-        new(states, new EventImporter(store, Time, new BorderEnrichment(Locator)), Time, Options.Create(options ?? new SourcesOptions()), NullLogger<SourceRunner>.Instance);
+    /// <summary>
+    /// The runner over <paramref name="store"/>, placing events on the border as the bot does, and merging reports into
+    /// the events <paramref name="queries"/> finds when given (as the bot does).
+    /// </summary>
+    public SourceRunner Runner(IEventStore store, ISourceStateStore states, SourcesOptions? options = null, IEventQueries? queries = null) =>
+        new(states, new EventImporter(store, Time, new BorderEnrichment(Locator), queries is null ? null : new EventMerger(queries, Options.Create(new CurationOptions()))),
+            Time, Options.Create(options ?? new SourcesOptions()), NullLogger<SourceRunner>.Instance);
 
     public static BorderLocator Locator { get; } = new(Gazetteer.Bundled, BorderLines.Bundled, new GeographyOptions());
 
