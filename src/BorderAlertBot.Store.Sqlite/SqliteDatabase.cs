@@ -1,3 +1,4 @@
+using BorderAlertBot.Storage;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -95,7 +96,7 @@ public sealed partial class SqliteDatabase : IDisposable
                 }
             }
 
-            foreach (var migration in Migrations().Where(migration => !applied.Contains(migration.Version)))
+            foreach (var migration in EmbeddedMigration.ReadAll(Assembly.GetExecutingAssembly()).Where(migration => !applied.Contains(migration.Version)))
             {
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, migration.Sql, cancellationToken);
@@ -144,18 +145,6 @@ public sealed partial class SqliteDatabase : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static IEnumerable<(int Version, string Name, string Sql)> Migrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith("Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var name = resource["Migrations.".Length..^".sql".Length];
-            using var stream = assembly.GetManifestResourceStream(resource)!; // The name came from the manifest.
-            using var reader = new StreamReader(stream);
-            yield return (int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture), name, reader.ReadToEnd());
-        }
     }
 
     private static partial class Log

@@ -26,6 +26,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<ISubscriptionStore, SqliteSubscriptionStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IDeliveryLog, SqliteDeliveryLog>();
+        services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
         services.AddSingleton<IStoreInitializer>(provider => new SqliteStoreInitializer(provider.GetRequiredService<SqliteDatabase>()));
         return services;
     }
