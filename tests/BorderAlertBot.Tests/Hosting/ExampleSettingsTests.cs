@@ -1,10 +1,12 @@
 using System.Text.Json;
+using BorderAlertBot.Coordination;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Slack;
+using BorderAlertBot.Store.Postgres;
 using BorderAlertBot.Store.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +20,8 @@ public sealed class ExampleSettingsTests
     private static readonly Dictionary<string, Type[]> Sections = new()
     {
         [HttpOptions.SectionName] = [typeof(HttpOptions)],
-        [StoreOptions.SectionName] = [typeof(StoreOptions), typeof(SqliteStoreOptions)],
+        [StoreOptions.SectionName] = [typeof(StoreOptions), typeof(SqliteStoreOptions), typeof(PostgresStoreOptions)],
+        [ClusterOptions.SectionName] = [typeof(ClusterOptions)],
         [SampleOptions.SectionName] = [typeof(SampleOptions)],
         [ConsoleAlertsOptions.SectionName] = [typeof(ConsoleAlertsOptions)],
         [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],
