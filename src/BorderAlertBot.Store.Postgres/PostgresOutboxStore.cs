@@ -132,6 +132,10 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
         signal.Notify();
     }
 
+    public async Task<bool> RenewLeaseAsync(string groupId, DateTimeOffset leaseEnd, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await WriteAsync("UPDATE outbox SET claimed_until = @until WHERE group_id = @group AND state = 'Pending' AND claimed_until = @end;",
+            notify: false, cancellationToken, ("until", until.ToUnixTimeMilliseconds()), ("group", groupId), ("end", leaseEnd.ToUnixTimeMilliseconds())) > 0;
+
     public Task RetryLaterAsync(string groupId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
         WriteAsync("UPDATE outbox SET claimed_until = @next, attempts = attempts + 1, last_error = @error WHERE group_id = @group AND state = 'Pending';",
             notify: false, cancellationToken, ("next", nextAttemptAt.ToUnixTimeMilliseconds()), ("error", error), ("group", groupId));

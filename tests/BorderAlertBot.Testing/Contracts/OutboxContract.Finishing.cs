@@ -6,6 +6,53 @@ namespace BorderAlertBot.Testing.Contracts;
 public abstract partial class OutboxContract
 {
     [SkippableFact]
+    public async Task A_batch_whose_lease_is_renewed_while_it_is_sent_is_not_claimed_again_when_the_first_lease_ends()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var subscription = SubscriptionId.New();
+        await store.Outbox.EnqueueAsync([Alert(subscription, Some.EventId())], "watcher", 1, CancellationToken.None);
+        var batch = await ClaimOneAsync(store);
+        var renewedUntil = Written.AddSeconds(20) + Lease;
+
+        // Act
+        var renewed = await store.Outbox.RenewLeaseAsync(batch.GroupId, Written + Lease, renewedUntil, CancellationToken.None);
+        var atFirstEnd = await store.Outbox.ClaimDueAsync(Written + Lease, Lease, 16, CancellationToken.None);
+        var afterRenewedEnd = await ClaimOneAsync(store, renewedUntil);
+
+        // Assert
+        Assert.True(renewed);
+        Assert.Empty(atFirstEnd);
+        Assert.Equal(batch.GroupId, afterRenewedEnd.GroupId);
+    }
+
+    [SkippableFact]
+    public async Task A_renewal_never_undoes_a_retry_time_a_completion_or_another_dispatchers_claim()
+    {
+        // Arrange: three batches, one set to retry, one completed, one claimed again by another dispatcher after its lease.
+        var store = await CreateStoreAsync();
+        var (retried, completed, taken) = (SubscriptionId.New(), SubscriptionId.New(), SubscriptionId.New());
+        await store.Outbox.EnqueueAsync([Alert(retried, Some.EventId()), Alert(completed, Some.EventId()), Alert(taken, Some.EventId())], "watcher", 1, CancellationToken.None);
+        var batches = (await store.Outbox.ClaimDueAsync(Written, Lease, 16, CancellationToken.None)).ToDictionary(batch => batch.SubscriptionId);
+        await store.Outbox.RetryLaterAsync(batches[retried].GroupId, Written.AddSeconds(10), "503", CancellationToken.None);
+        await store.Outbox.CompleteAsync(batches[completed].GroupId, [batches[completed].Items[0].Id], "msg-1", Written, CancellationToken.None);
+        await store.Outbox.RetryLaterAsync(batches[taken].GroupId, Written, "timeout", CancellationToken.None);
+        var reclaimed = await store.Outbox.ClaimDueAsync(Written.AddSeconds(1), Lease, 16, CancellationToken.None);
+
+        // Act
+        var renewals = new List<bool>();
+        foreach (var subscription in new[] { retried, completed, taken })
+        {
+            renewals.Add(await store.Outbox.RenewLeaseAsync(batches[subscription].GroupId, Written + Lease, Written.AddHours(1), CancellationToken.None));
+        }
+
+        // Assert
+        Assert.Equal([false, false, false], renewals);
+        Assert.Equal([taken], reclaimed.Select(batch => batch.SubscriptionId));
+        Assert.Equal(Written.AddSeconds(10), await store.Outbox.NextDueAtAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task A_batch_to_retry_comes_back_whole_under_its_group_at_its_next_attempt_with_the_attempt_counted()
     {
         // Arrange

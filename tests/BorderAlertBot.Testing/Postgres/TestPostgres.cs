@@ -37,7 +37,8 @@ public sealed class TestPostgres : IAsyncDisposable
     public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) is "1" or "true";
 
     /// <summary>The server from the environment, or a new throwaway cluster; never throws for a missing PostgreSQL unless it is required.</summary>
-    public static async Task<TestPostgres> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="durable">A throwaway cluster that syncs its commits to disk as a real server does (for benchmarks).</param>
+    public static async Task<TestPostgres> StartAsync(bool durable = false, CancellationToken cancellationToken = default)
     {
         if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } configured)
         {
@@ -46,7 +47,7 @@ public sealed class TestPostgres : IAsyncDisposable
 
         try
         {
-            var cluster = await ThrowawayCluster.StartAsync(cancellationToken);
+            var cluster = await ThrowawayCluster.StartAsync(durable, cancellationToken);
             return new TestPostgres(cluster.AdminConnectionString, cluster, null, $"a throwaway cluster ({cluster.Describe})");
         }
         catch (ThrowawayClusterException exception) when (!IsRequired)

@@ -10,7 +10,8 @@ namespace BorderAlertBot.Testing.Postgres;
 /// A PostgreSQL cluster of its own in a temp folder, started with the machine's <c>initdb</c> and <c>pg_ctl</c> (on the
 /// PATH or under <c>/usr/lib/postgresql/*/bin</c>): run as the <c>postgres</c> user when we are root (PostgreSQL refuses
 /// to run as root), listening on 127.0.0.1 only at a free port with its socket in the temp folder, trusting local
-/// connections, and without fsync (a test cluster is thrown away). Stopped and deleted on dispose.
+/// connections, and without fsync (a test cluster is thrown away) unless it is to be durable (benchmarks: commits as a real
+/// server makes them). Stopped and deleted on dispose.
 /// </summary>
 public sealed class ThrowawayCluster : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
 
     private string DataFolder => Path.Combine(_folder, "data");
 
-    public static async Task<ThrowawayCluster> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<ThrowawayCluster> StartAsync(bool durable = false, CancellationToken cancellationToken = default)
     {
         var binaries = FindBinaries() ?? throw new ThrowawayClusterException("initdb and pg_ctl are not on the PATH nor under /usr/lib/postgresql/*/bin (apt-get install postgresql)");
         var asPostgres = Environment.UserName == "root";
@@ -54,7 +55,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
             await cluster.RunAsync(Path.Combine(binaries, "initdb"),
                 ["-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"], asPostgres, cancellationToken);
             var settings = string.Create(CultureInfo.InvariantCulture,
-                $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400");
+                $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -k {folder} -c max_connections=400")
+                + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             await cluster.RunAsync(Path.Combine(binaries, "pg_ctl"),
                 ["-D", cluster.DataFolder, "-o", settings, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start"], asPostgres, cancellationToken);
             return cluster;

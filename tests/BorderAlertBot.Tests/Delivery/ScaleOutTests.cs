@@ -49,7 +49,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IDisposable
     {
         // Arrange
         using var timeout = new CancellationTokenSource(Timeout);
-        await using var postgres = await TestPostgres.StartAsync(timeout.Token);
+        await using var postgres = await TestPostgres.StartAsync(cancellationToken: timeout.Token);
         var connectionString = await postgres.CreateDatabaseAsync("scaleout", timeout.Token);
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { BotToken = BotToken, ApplicationId = ApplicationId }, timeout.Token);
         var settings = new Dictionary<string, string>
