@@ -1,6 +1,6 @@
-using BorderAlertBot.Storage;
 using System.Globalization;
 using System.Reflection;
+using BorderAlertBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,5 +1,5 @@
-using BorderAlertBot.Storage;
 using System.Reflection;
+using BorderAlertBot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
