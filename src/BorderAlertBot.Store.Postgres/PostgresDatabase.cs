@@ -124,27 +124,8 @@ public sealed partial class PostgresDatabase : IAsyncDisposable
 
     private async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL);", cancellationToken);
-        var applied = new HashSet<int>();
-        await using (var command = new NpgsqlCommand("SELECT version FROM schema_migrations;", connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var migration in await EmbeddedMigration.ApplyAsync(connection, Assembly.GetExecutingAssembly(), _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                applied.Add(reader.GetInt32(0));
-            }
-        }
-
-        foreach (var migration in EmbeddedMigration.ReadAll(Assembly.GetExecutingAssembly()).Where(migration => !applied.Contains(migration.Version)))
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, migration.Sql, cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at);", connection, transaction);
-            record.Parameters.AddWithValue("version", migration.Version);
-            record.Parameters.AddWithValue("name", migration.Name);
-            record.Parameters.AddWithValue("at", _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             Log.MigrationApplied(_logger, migration.Name, Describe);
         }
     }

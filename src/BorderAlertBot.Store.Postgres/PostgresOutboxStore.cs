@@ -76,9 +76,7 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
 
     public async Task<int> EnqueueDigestsAsync(IReadOnlyList<DigestEntry> digests, CancellationToken cancellationToken)
     {
-        // Serialised before the write transaction, in parallel: ten thousand digests are some 50 MB of JSON.
-        var documents = new string?[digests.Count];
-        Parallel.For(0, digests.Count, i => documents[i] = digests[i].Content is { } content ? DigestDocument.Serialize(content) : null);
+        var documents = DigestDocument.SerializeAll(digests); // Before the write transaction.
         var added = await database.WriteAsync(async (connection, transaction) =>
         {
             var inserted = 0;

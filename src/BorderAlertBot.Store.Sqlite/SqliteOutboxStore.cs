@@ -41,9 +41,7 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
 
     public async Task<int> EnqueueDigestsAsync(IReadOnlyList<DigestEntry> digests, CancellationToken cancellationToken)
     {
-        // Serialised before the write transaction, in parallel: ten thousand digests are some 50 MB of JSON.
-        var documents = new string?[digests.Count];
-        Parallel.For(0, digests.Count, i => documents[i] = digests[i].Content is { } content ? DigestDocument.Serialize(content) : null);
+        var documents = DigestDocument.SerializeAll(digests); // Before the write transaction.
         var added = await database.WriteAsync(async (connection, transaction) =>
         {
             await using var insert = Command(connection, transaction,

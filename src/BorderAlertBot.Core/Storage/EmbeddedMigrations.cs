@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 
@@ -19,5 +20,64 @@ public sealed record EmbeddedMigration(int Version, string Name, string Sql)
         }
 
         return migrations;
+    }
+
+    /// <summary>
+    /// Applies the assembly's migrations that <c>schema_migrations</c> does not list yet, each in its own transaction with
+    /// its row there, oldest first, and returns those it applied. The SQL here is the same in SQLite and PostgreSQL.
+    /// </summary>
+    public static async Task<IReadOnlyList<EmbeddedMigration>> ApplyAsync(DbConnection connection, Assembly assembly, long appliedAtUnixMs, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL);";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var done = new HashSet<int>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT version FROM schema_migrations;";
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                done.Add(reader.GetInt32(0));
+            }
+        }
+
+        var applied = new List<EmbeddedMigration>();
+        foreach (var migration in ReadAll(assembly).Where(migration => !done.Contains(migration.Version)))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var run = connection.CreateCommand())
+            {
+                run.Transaction = transaction;
+                run.CommandText = migration.Sql;
+                await run.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var record = connection.CreateCommand())
+            {
+                record.Transaction = transaction;
+                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at);";
+                AddParameter(record, "version", migration.Version);
+                AddParameter(record, "name", migration.Name);
+                AddParameter(record, "at", appliedAtUnixMs);
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            applied.Add(migration);
+        }
+
+        return applied;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }
