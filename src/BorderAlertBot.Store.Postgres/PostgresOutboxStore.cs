@@ -124,9 +124,11 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
     {
         await WriteAsync(
             "UPDATE outbox SET state = 'Sent', message_ref = @ref, sent_at = @at, claimed_until = NULL, payload = NULL WHERE group_id = @group AND id = ANY(@ids);",
-            notify: true, cancellationToken, ("ref", messageRef), ("at", at.ToUnixTimeMilliseconds()), ("group", groupId), ("ids", itemIds.ToArray()));
+            notify: false, cancellationToken, ("ref", messageRef), ("at", at.ToUnixTimeMilliseconds()), ("group", groupId), ("ids", itemIds.ToArray()));
 
-        // Readers waiting for the outbox to drain (the sample replay, tests) wake on every change, not only on new rows.
+        // Readers in this process waiting for the outbox to drain (the sample replay, tests) wake on every change. Other
+        // instances are not told: what a completion frees (the subscription's next group) this instance's dispatcher claims
+        // itself, and a NOTIFY for each of hundreds of sends a second would wake every instance to claim nothing.
         signal.Notify();
     }
 
@@ -140,7 +142,7 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
 
     public Task DeadLetterAsync(string groupId, string error, CancellationToken cancellationToken) =>
         WriteAsync("UPDATE outbox SET state = 'Dead', attempts = attempts + 1, last_error = @error, claimed_until = NULL WHERE group_id = @group AND state = 'Pending';",
-            notify: true, cancellationToken, ("error", error), ("group", groupId));
+            notify: false, cancellationToken, ("error", error), ("group", groupId));
 
     public Task EndLeaseAsync(string groupId, CancellationToken cancellationToken) =>
         WriteAsync("UPDATE outbox SET claimed_until = 0 WHERE group_id = @group AND state = 'Pending';", notify: true, cancellationToken, ("group", groupId));

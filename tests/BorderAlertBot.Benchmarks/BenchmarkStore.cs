@@ -37,9 +37,12 @@ public sealed class BenchmarkStore : IAsyncDisposable
 
     public static Option<int> InstancesOption() => new("--instances") { Description = "Bot instances sharing the store, each with its own watcher and dispatcher loops (PostgreSQL).", DefaultValueFactory = _ => 1 };
 
+    public static Option<bool> AsyncCommitOption() =>
+        new("--async-commit") { Description = "PostgreSQL: the bot's sessions commit with synchronous_commit=off (no wait for the WAL flush), as SQLite's WAL with synchronous=NORMAL does." };
+
     public static Option<string?> ConnectionStringOption() => new("--connection-string") { Description = "PostgreSQL: an existing server (a user who may create databases) instead of a throwaway cluster." };
 
-    public static async Task<BenchmarkStore> CreateAsync(string name, string kind, int instances, string? connectionString, CancellationToken cancellationToken)
+    public static async Task<BenchmarkStore> CreateAsync(string name, string kind, int instances, string? connectionString, bool asyncCommit, CancellationToken cancellationToken)
     {
         instances = Math.Max(1, instances);
         if (string.Equals(kind, "postgres", StringComparison.OrdinalIgnoreCase))
@@ -57,7 +60,13 @@ public sealed class BenchmarkStore : IAsyncDisposable
             }
 
             var database = await postgres.CreateDatabaseAsync(name, cancellationToken);
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"store: PostgreSQL on {postgres.Source}, {instances} instance(s)"));
+            if (asyncCommit)
+            {
+                database = new Npgsql.NpgsqlConnectionStringBuilder(database) { Options = "-c synchronous_commit=off" }.ConnectionString;
+            }
+
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"store: PostgreSQL on {postgres.Source}, {instances} instance(s), synchronous_commit {(asyncCommit ? "off" : "on")}"));
             return new BenchmarkStore("postgres", instances, new Dictionary<string, string?> { ["Store:Provider"] = "Postgres", ["Store:ConnectionString"] = database }, null, postgres);
         }
 

@@ -282,10 +282,9 @@ public sealed partial class AlertDispatcher(
             var messageRef = ((DeliveryResult.Delivered)result).MessageRef; // HandleAsync returned true only for Delivered.
             await outbox.CompleteAsync(batch.GroupId, [.. chunk.Select(part => part.Item.Id)], messageRef, timeProvider.GetUtcNow(), cancellationToken);
             var grouped = chunk.Length > 1 ? $" (one message with {chunk.Length} events)" : string.Empty;
-            foreach (var (item, _) in chunk)
-            {
-                await RecordAsync(item, DeliveryDecision.Sent, $"sent as {messageRef}{grouped}", cancellationToken);
-            }
+            var at = timeProvider.GetUtcNow();
+            await log.RecordAsync([.. chunk.Select(part => new DeliveryLogEntry(part.Item.SubscriptionId, part.Item.EventId, part.Item.Revision, DeliveryDecision.Sent,
+                $"sent as {messageRef}{grouped}", at))], cancellationToken);
         }
 
         return true;

@@ -40,13 +40,15 @@ public static class FanoutScenario
         var store = BenchmarkStore.StoreOption();
         var instances = BenchmarkStore.InstancesOption();
         var connectionString = BenchmarkStore.ConnectionStringOption();
+        var asyncCommit = BenchmarkStore.AsyncCommitOption();
         var command = new Command(Name, "One event to many Discord channels through the real pipeline against the fake Discord server and its limits.")
         {
-            channels, warmUp, parallel, store, instances, connectionString,
+            channels, warmUp, parallel, store, instances, connectionString, asyncCommit,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var where = await BenchmarkStore.CreateAsync(Name, parseResult.GetValue(store)!, parseResult.GetValue(instances), parseResult.GetValue(connectionString), cancellationToken);
+            await using var where = await BenchmarkStore.CreateAsync(Name, parseResult.GetValue(store)!, parseResult.GetValue(instances), parseResult.GetValue(connectionString),
+                parseResult.GetValue(asyncCommit), cancellationToken);
             return await RunAsync(Math.Max(1, parseResult.GetValue(channels)), Math.Max(0, parseResult.GetValue(warmUp)), parseResult.GetValue(parallel), where, cancellationToken);
         });
         return command;

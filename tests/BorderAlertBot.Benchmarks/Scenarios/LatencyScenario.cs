@@ -44,13 +44,15 @@ public static class LatencyScenario
         var store = BenchmarkStore.StoreOption();
         var instances = BenchmarkStore.InstancesOption();
         var connectionString = BenchmarkStore.ConnectionStringOption();
+        var asyncCommit = BenchmarkStore.AsyncCommitOption();
         var command = new Command(Name, "Commit → send latency of the real pipeline on SQLite or PostgreSQL at a steady event rate.")
         {
-            rate, seconds, subscriptions, store, instances, connectionString,
+            rate, seconds, subscriptions, store, instances, connectionString, asyncCommit,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var where = await BenchmarkStore.CreateAsync(Name, parseResult.GetValue(store)!, parseResult.GetValue(instances), parseResult.GetValue(connectionString), cancellationToken);
+            await using var where = await BenchmarkStore.CreateAsync(Name, parseResult.GetValue(store)!, parseResult.GetValue(instances), parseResult.GetValue(connectionString),
+                parseResult.GetValue(asyncCommit), cancellationToken);
             return await RunAsync(Math.Max(1, parseResult.GetValue(rate)), Math.Max(1, parseResult.GetValue(seconds)), Math.Max(1, parseResult.GetValue(subscriptions)), where,
                 cancellationToken);
         });

@@ -38,7 +38,7 @@ public sealed class ClusterLeaseTests
         var secondRanWhileFirstHeld = secondRan.Task.IsCompleted;
         finishFirst.SetResult();
         await first.WaitAsync(TimeSpan.FromSeconds(5));
-        await StepUntilAsync(() => secondRan.Task.IsCompleted, TimeSpan.FromSeconds(10));
+        await StepUntilAsync(() => secondRan.Task.IsCompleted, TimeSpan.FromSeconds(120));
 
         // Assert
         Assert.False(secondRanWhileFirstHeld);
@@ -62,10 +62,12 @@ public sealed class ClusterLeaseTests
 
         // Act: a loses the store (as if killed or cut off) and can no longer renew.
         _leases.Unreachable("a");
-        await StepUntilAsync(() => bWork.Started.Task.IsCompleted, TimeSpan.FromSeconds(30));
+        await StepUntilAsync(() => bWork.Started.Task.IsCompleted, TimeSpan.FromSeconds(120));
 
         // Assert: b took over only after a's lease ran out, and a's work had stopped by then.
-        Assert.True(aWork.Cancelled.Task.IsCompleted);
+        var aStopped = await aWork.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var bStarted = await bWork.Started.Task;
+        Assert.True(aStopped <= bStarted, $"a stopped at {aStopped:HH:mm:ss}, b started at {bStarted:HH:mm:ss}");
         Assert.Equal("b", _leases.Get("alert-watcher")?.Holder);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bRun.WaitAsync(TimeSpan.FromSeconds(5)));
@@ -84,7 +86,7 @@ public sealed class ClusterLeaseTests
 
         // Act: another instance took it (a clock jump, a long pause: a's lease had run out).
         _leases.HandTo("source:acled", "b", _time.GetUtcNow() + Options.LeaseDuration);
-        await StepUntilAsync(() => work.Cancelled.Task.IsCompleted, TimeSpan.FromSeconds(10));
+        await StepUntilAsync(() => work.Cancelled.Task.IsCompleted, TimeSpan.FromSeconds(120));
 
         // Assert
         Assert.Equal("b", _leases.Get("source:acled")?.Holder);
@@ -144,7 +146,7 @@ public sealed class ClusterLeaseTests
     {
         for (var moved = TimeSpan.Zero; moved < total; moved += TimeSpan.FromSeconds(1))
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -160,24 +162,25 @@ public sealed class ClusterLeaseTests
         }
     }
 
-    private static Work WorkUntilCancelled() => new();
+    private Work WorkUntilCancelled() => new(_time);
 
-    private sealed class Work
+    /// <summary>Work that runs until cancelled and notes on the fake clock when it started and stopped.</summary>
+    private sealed class Work(TimeProvider time)
     {
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<DateTimeOffset> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<DateTimeOffset> Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async Task Run(CancellationToken cancellationToken)
         {
-            Started.TrySetResult();
+            Started.TrySetResult(time.GetUtcNow());
             try
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
             }
             finally
             {
-                Cancelled.TrySetResult();
+                Cancelled.TrySetResult(time.GetUtcNow());
             }
         }
     }
