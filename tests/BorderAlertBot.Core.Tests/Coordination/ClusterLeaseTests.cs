@@ -8,7 +8,8 @@ namespace BorderAlertBot.Core.Tests.Coordination;
 
 public sealed class ClusterLeaseTests
 {
-    private static readonly ClusterOptions Options = new() { LeaseDuration = TimeSpan.FromSeconds(15) };
+    // Long against the one-second steps, so a renewal has many steps of real time to happen in even on a busy machine.
+    private static readonly ClusterOptions Options = new() { LeaseDuration = TimeSpan.FromSeconds(60) };
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryLeaseStore _leases = new();
 
@@ -34,11 +35,11 @@ public sealed class ClusterLeaseTests
             secondRan.SetResult();
             return Task.CompletedTask;
         }, stop.Token);
-        await StepAsync(TimeSpan.FromSeconds(20));
+        await StepAsync(TimeSpan.FromSeconds(90));
         var secondRanWhileFirstHeld = secondRan.Task.IsCompleted;
         finishFirst.SetResult();
         await first.WaitAsync(TimeSpan.FromSeconds(5));
-        await StepUntilAsync(() => secondRan.Task.IsCompleted, TimeSpan.FromSeconds(120));
+        await StepUntilAsync(() => secondRan.Task.IsCompleted, TimeSpan.FromSeconds(300));
 
         // Assert
         Assert.False(secondRanWhileFirstHeld);
@@ -57,12 +58,12 @@ public sealed class ClusterLeaseTests
         var aRun = a.RunAsync("alert-watcher", aWork.Run, stop.Token);
         await aWork.Started.Task.WaitAsync(TimeSpan.FromSeconds(5));
         var bRun = b.RunAsync("alert-watcher", bWork.Run, stop.Token);
-        await StepAsync(TimeSpan.FromSeconds(30));
+        await StepAsync(TimeSpan.FromSeconds(150));
         Assert.False(bWork.Started.Task.IsCompleted);
 
         // Act: a loses the store (as if killed or cut off) and can no longer renew.
         _leases.Unreachable("a");
-        await StepUntilAsync(() => bWork.Started.Task.IsCompleted, TimeSpan.FromSeconds(120));
+        await StepUntilAsync(() => bWork.Started.Task.IsCompleted, TimeSpan.FromSeconds(300));
 
         // Assert: b took over only after a's lease ran out, and a's work had stopped by then.
         var aStopped = await aWork.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
@@ -86,7 +87,7 @@ public sealed class ClusterLeaseTests
 
         // Act: another instance took it (a clock jump, a long pause: a's lease had run out).
         _leases.HandTo("source:acled", "b", _time.GetUtcNow() + Options.LeaseDuration);
-        await StepUntilAsync(() => work.Cancelled.Task.IsCompleted, TimeSpan.FromSeconds(120));
+        await StepUntilAsync(() => work.Cancelled.Task.IsCompleted, TimeSpan.FromSeconds(300));
 
         // Assert
         Assert.Equal("b", _leases.Get("source:acled")?.Holder);
@@ -126,10 +127,10 @@ public sealed class ClusterLeaseTests
         }
 
         var withThree = await presences[0].RefreshAsync(CancellationToken.None);
-        _time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(40));
         await presences[0].RefreshAsync(CancellationToken.None);
         await presences[1].RefreshAsync(CancellationToken.None); // c never renews again.
-        _time.Advance(TimeSpan.FromSeconds(6));
+        _time.Advance(TimeSpan.FromSeconds(25));
         await presences[1].RefreshAsync(CancellationToken.None);
         var withTwo = await presences[0].RefreshAsync(CancellationToken.None);
 
