@@ -20,6 +20,8 @@ public sealed partial class PostgresDatabase : IAsyncDisposable
     private const int MaxAttempts = 3;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _idempotent;
+    private readonly string _listenerConnectionString;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<PostgresDatabase> _logger;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
@@ -29,7 +31,22 @@ public sealed partial class PostgresDatabase : IAsyncDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
         Describe = string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database}");
+        _listenerConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false }.ConnectionString;
+
+        // The pipeline runs the same few dozen statements hundreds of times a second: prepared once per connection, the
+        // server plans each only once. And its connections keep no session state to reset when they go back to the pool
+        // (the LISTEN connection is not pooled), so none is reset. Max Auto Prepare may be set otherwise in the connection string.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        builder.NoResetOnClose = true;
         _dataSource = NpgsqlDataSource.Create(builder);
+
+        // A second pool whose sessions commit without waiting for the WAL flush, for idempotent writes (Durability).
+        builder.Options = string.Join(' ', new[] { builder.Options, "-c synchronous_commit=off" }.Where(part => !string.IsNullOrWhiteSpace(part)));
+        _idempotent = NpgsqlDataSource.Create(builder);
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -50,18 +67,34 @@ public sealed partial class PostgresDatabase : IAsyncDisposable
         return await _dataSource.OpenConnectionAsync(cancellationToken);
     }
 
+    /// <summary>A connection of its own, outside the pool, for LISTEN: it ends with its session, never handed to another caller.</summary>
+    public async Task<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        var connection = new NpgsqlConnection(_listenerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction of its own and commits it. A deadlock or serialization failure
     /// (PostgreSQL undoes the whole transaction) runs it again, up to three times, so it must only write to the database.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, Durability.Flushed, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync{T}(Func{NpgsqlConnection, NpgsqlTransaction, Task{T}}, CancellationToken)"/>
+    /// <param name="durability">Whether the commit waits for the disk (<see cref="Durability"/>).</param>
+    public async Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, Durability durability, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await EnsureMigratedAsync(cancellationToken);
+            await using var connection = await (durability == Durability.Idempotent ? _idempotent : _dataSource).OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
+
                 var result = await work(connection, transaction);
                 await transaction.CommitAsync(cancellationToken);
                 return result;
@@ -73,13 +106,17 @@ public sealed partial class PostgresDatabase : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc cref="WriteAsync{T}"/>
-    public Task WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task> work, CancellationToken cancellationToken) =>
+    /// <inheritdoc cref="WriteAsync{T}(Func{NpgsqlConnection, NpgsqlTransaction, Task{T}}, Durability, CancellationToken)"/>
+    public Task WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task> work, Durability durability, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
             await work(connection, transaction);
             return true;
-        }, cancellationToken);
+        }, durability, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync{T}(Func{NpgsqlConnection, NpgsqlTransaction, Task{T}}, CancellationToken)"/>
+    public Task WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, Durability.Flushed, cancellationToken);
 
     /// <summary>Applies every embedded migration not yet applied, each in its own transaction, one instance at a time.</summary>
     public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
@@ -119,6 +156,7 @@ public sealed partial class PostgresDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
+        await _idempotent.DisposeAsync();
         _migrationGate.Dispose();
     }
 

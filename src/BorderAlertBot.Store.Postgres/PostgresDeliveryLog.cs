@@ -31,7 +31,7 @@ public sealed class PostgresDeliveryLog(PostgresDatabase database) : IDeliveryLo
             command.Parameters.AddWithValue("details", entries.Select(entry => entry.Detail).ToArray());
             command.Parameters.AddWithValue("ats", entries.Select(entry => entry.At.ToUnixTimeMilliseconds()).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+        }, Durability.Idempotent, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeliveryLogEntry>> GetAsync(SubscriptionId subscriptionId, EventId eventId, CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ public sealed partial class PostgresNotificationListener(
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await database.OpenAsync(stoppingToken);
+        await using var connection = await database.OpenListenerAsync(stoppingToken);
         connection.Notification += OnNotification;
         await using (var listen = new NpgsqlCommand($"LISTEN {PostgresNotifications.Changes}; LISTEN {PostgresNotifications.Outbox};", connection))
         {

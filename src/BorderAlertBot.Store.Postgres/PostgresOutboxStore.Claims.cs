@@ -45,7 +45,7 @@ public sealed partial class PostgresOutboxStore
             claimed.AddRange(newGroups.Select(group => (group.GroupId, group.SubscriptionId, marked.GetValueOrDefault(group.GroupId) ?? [])));
 
             return [.. claimed.Where(group => group.Rows.Count > 0).Select(group => Batch(group.GroupId, SubscriptionId.Parse(group.SubscriptionId), group.Rows))];
-        }, cancellationToken);
+        }, Durability.Idempotent, cancellationToken);
     }
 
     /// <summary>Groups in flight whose lease (or retry time) has come, oldest first: they go again whole, under their group id.</summary>

@@ -64,7 +64,7 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
             cursor.Parameters.AddWithValue("at", entries.Count > 0 ? entries[0].CreatedAt.ToUnixTimeMilliseconds() : 0L);
             await cursor.ExecuteNonQueryAsync(cancellationToken);
             return inserted;
-        }, cancellationToken);
+        }, Durability.Idempotent, cancellationToken);
 
         if (added > 0)
         {
@@ -110,7 +110,7 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
 
             await NotifyAsync(connection, transaction, cancellationToken);
             return inserted;
-        }, cancellationToken);
+        }, Durability.Idempotent, cancellationToken);
 
         if (added > 0)
         {
@@ -169,7 +169,7 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
             }
 
             return rows;
-        }, cancellationToken);
+        }, Durability.Idempotent, cancellationToken);
 
         if (moved > 0)
         {
@@ -195,7 +195,7 @@ public sealed partial class PostgresOutboxStore(PostgresDatabase database, Outbo
             }
 
             return rows;
-        }, cancellationToken);
+        }, Durability.Idempotent, cancellationToken);
 
     private async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {

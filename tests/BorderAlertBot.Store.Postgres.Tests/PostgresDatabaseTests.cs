@@ -44,4 +44,21 @@ public sealed class PostgresDatabaseTests(PostgresFixture fixture)
         Assert.Equal("127.0.0.1:1/borderalertbot", database.Describe);
         Assert.DoesNotContain("s3cret-pa55", failure.ToString(), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Delivery_bookkeeping_commits_without_waiting_for_the_disk_and_everything_else_waits()
+    {
+        var database = fixture.Database(await fixture.NewDatabaseAsync());
+
+        var idempotent = await database.WriteAsync((connection, transaction) => SettingAsync(connection, transaction), Durability.Idempotent, CancellationToken.None);
+        var flushed = await database.WriteAsync((connection, transaction) => SettingAsync(connection, transaction), CancellationToken.None);
+
+        Assert.Equal(("off", "on"), (idempotent, flushed));
+
+        static async Task<string> SettingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+        {
+            await using var show = new NpgsqlCommand("SHOW synchronous_commit;", connection, transaction);
+            return (string)(await show.ExecuteScalarAsync())!; // SHOW always answers.
+        }
+    }
 }
