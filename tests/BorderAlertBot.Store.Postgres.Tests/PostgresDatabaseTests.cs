@@ -48,11 +48,23 @@ public sealed class PostgresDatabaseTests(PostgresFixture fixture)
     [SkippableFact]
     public async Task Delivery_bookkeeping_commits_without_waiting_for_the_disk_and_everything_else_waits()
     {
-        var database = fixture.Database(await fixture.NewDatabaseAsync());
+        // Arrange: a database that waits for the disk (the test cluster does not, unless told to).
+        var connectionString = await fixture.NewDatabaseAsync();
+        await using (var admin = new NpgsqlConnection(connectionString))
+        {
+            await admin.OpenAsync();
+            await using var wait = new NpgsqlCommand($"ALTER DATABASE \"{admin.Database}\" SET synchronous_commit = on;", admin);
+            await wait.ExecuteNonQueryAsync();
+        }
+
+        var database = fixture.Database(connectionString);
+
+        // Act
 
         var idempotent = await database.WriteAsync((connection, transaction) => SettingAsync(connection, transaction), Durability.Idempotent, CancellationToken.None);
         var flushed = await database.WriteAsync((connection, transaction) => SettingAsync(connection, transaction), CancellationToken.None);
 
+        // Assert
         Assert.Equal(("off", "on"), (idempotent, flushed));
 
         static async Task<string> SettingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
