@@ -1,4 +1,5 @@
 using System.Reflection;
+using BorderAlertBot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -83,29 +84,8 @@ public sealed partial class SqliteDatabase : IDisposable
 
             await using var connection = await OpenRawAsync(cancellationToken);
             await ExecuteAsync(connection, "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL;", cancellationToken);
-            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);", cancellationToken);
-            var applied = new HashSet<int>();
-            await using (var command = connection.CreateCommand())
+            foreach (var migration in await EmbeddedMigration.ApplyAsync(connection, Assembly.GetExecutingAssembly(), _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
             {
-                command.CommandText = "SELECT version FROM schema_migrations;";
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    applied.Add(reader.GetInt32(0));
-                }
-            }
-
-            foreach (var migration in Migrations().Where(migration => !applied.Contains(migration.Version)))
-            {
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, migration.Sql, cancellationToken);
-                await using var record = connection.CreateCommand();
-                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $at);";
-                record.Parameters.AddWithValue("$version", migration.Version);
-                record.Parameters.AddWithValue("$name", migration.Name);
-                record.Parameters.AddWithValue("$at", _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-                await record.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 Log.MigrationApplied(_logger, migration.Name, FilePath);
             }
 
@@ -144,18 +124,6 @@ public sealed partial class SqliteDatabase : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static IEnumerable<(int Version, string Name, string Sql)> Migrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith("Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var name = resource["Migrations.".Length..^".sql".Length];
-            using var stream = assembly.GetManifestResourceStream(resource)!; // The name came from the manifest.
-            using var reader = new StreamReader(stream);
-            yield return (int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture), name, reader.ReadToEnd());
-        }
     }
 
     private static partial class Log

@@ -77,7 +77,7 @@ public sealed partial class SqliteEventStore
             }
 
             await ExecuteAsync(_ftsInsert, cancellationToken, ("$rowid", rowId), ("$title", conflictEvent.Title), ("$summary", conflictEvent.Summary),
-                ("$place", SearchablePlace(location)), ("$actors", string.Join(" ; ", conflictEvent.Actors.SelectMany(actor => new[] { actor.Name, actor.ShortName }))));
+                ("$place", SearchableText.Place(location)), ("$actors", SearchableText.Actors(conflictEvent)));
             foreach (var externalId in conflictEvent.ExternalIds)
             {
                 await ExecuteAsync(_externalId, cancellationToken, ("$external", externalId), ("$id", id));
@@ -94,11 +94,6 @@ public sealed partial class SqliteEventStore
                 await command.DisposeAsync();
             }
         }
-
-        private static string SearchablePlace(Location? location) =>
-            location is null
-                ? string.Empty
-                : string.Join(" ; ", new[] { location.Place, location.Admin3, location.Admin2, location.Admin1, location.CountryCode }.Where(part => part is not null));
 
         private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
         {

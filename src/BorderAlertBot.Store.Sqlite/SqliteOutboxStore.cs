@@ -41,9 +41,7 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
 
     public async Task<int> EnqueueDigestsAsync(IReadOnlyList<DigestEntry> digests, CancellationToken cancellationToken)
     {
-        // Serialised before the write transaction, in parallel: ten thousand digests are some 50 MB of JSON.
-        var documents = new string?[digests.Count];
-        Parallel.For(0, digests.Count, i => documents[i] = digests[i].Content is { } content ? DigestDocument.Serialize(content) : null);
+        var documents = DigestDocument.SerializeAll(digests); // Before the write transaction.
         var added = await database.WriteAsync(async (connection, transaction) =>
         {
             await using var insert = Command(connection, transaction,
@@ -167,6 +165,10 @@ public sealed partial class SqliteOutboxStore(SqliteDatabase database, OutboxSig
         // Readers waiting for the outbox to drain (the sample replay, tests) wake on every change, not only on new rows.
         signal.Notify();
     }
+
+    public async Task<bool> RenewLeaseAsync(string groupId, DateTimeOffset leaseEnd, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await WriteAsync($"UPDATE outbox SET claimed_until = $until WHERE group_id = $group AND state = {Pending} AND claimed_until = $end;",
+            cancellationToken, ("$until", until.ToUnixTimeMilliseconds()), ("$group", groupId), ("$end", leaseEnd.ToUnixTimeMilliseconds())) > 0;
 
     public Task RetryLaterAsync(string groupId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
         WriteAsync($"UPDATE outbox SET claimed_until = $next, attempts = attempts + 1, last_error = $error WHERE group_id = $group AND state = {Pending};",

@@ -27,6 +27,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IDeliveryLog, SqliteDeliveryLog>();
         services.AddSingleton<ISourceStateStore, SqliteSourceStateStore>();
+        services.AddSingleton<ILeaseStore, SqliteLeaseStore>();
         services.AddSingleton<IStoreInitializer>(provider => new SqliteStoreInitializer(provider.GetRequiredService<SqliteDatabase>()));
         return services;
     }

@@ -2,7 +2,7 @@ using BorderAlertBot.Testing.Contracts;
 
 namespace BorderAlertBot.Store.Sqlite.Tests;
 
-/// <summary>The store contract against a real SQLite file.</summary>
+/// <summary>The store contracts against real SQLite files, one fresh file per store a test asks for.</summary>
 public sealed class SqliteEventStoreTests : EventStoreContract, IDisposable
 {
     private readonly SqliteStoreFixture _fixture = new();

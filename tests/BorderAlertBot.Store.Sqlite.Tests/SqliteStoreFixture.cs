@@ -32,7 +32,9 @@ public sealed class SqliteStoreFixture : IDisposable
         var database = Database(path);
         Signal = new ChangeSignal(Time);
         var feed = new SqliteChangeFeed(database, Time);
-        return new StoreUnderTest(new SqliteEventStore(database, Signal), new SqliteEventQueries(database), feed, feed);
+        return new StoreUnderTest(new SqliteEventStore(database, Signal), new SqliteEventQueries(database), feed, feed, new SqliteSubscriptionStore(database, Time),
+            new SqliteOutboxStore(database, new Delivery.OutboxSignal(Time)), new SqliteDeliveryLog(database), new SqliteLeaseStore(database),
+            new SqliteSourceStateStore(database));
     }
 
     public void Dispose()

@@ -25,6 +25,13 @@ public interface IOutboxStore
     /// </summary>
     Task<IReadOnlyList<OutboxBatch>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxBatches, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends a batch's lease from <paramref name="leaseEnd"/> (the end its dispatcher set) to <paramref name="until"/>
+    /// while the batch is still being sent, so a send that outlives <c>Delivery:ClaimLease</c> is not taken over by another
+    /// dispatcher. False when the batch's lease is no longer that one: it was finished, set to retry, or claimed again.
+    /// </summary>
+    Task<bool> RenewLeaseAsync(string groupId, DateTimeOffset leaseEnd, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Records the sent message for each event of the part of a batch that went out in it.</summary>
     Task CompleteAsync(string groupId, IReadOnlyList<long> itemIds, string messageRef, DateTimeOffset at, CancellationToken cancellationToken);
 

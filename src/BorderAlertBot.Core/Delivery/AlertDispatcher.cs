@@ -38,8 +38,9 @@ public sealed partial class AlertDispatcher(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var batches = await outbox.ClaimDueAsync(timeProvider.GetUtcNow(), settings.ClaimLease, settings.MaxParallelTargets, cancellationToken);
-        await Task.WhenAll(batches.Select(batch => SendBatchSafelyAsync(batch, cancellationToken)));
+        var now = timeProvider.GetUtcNow();
+        var batches = await outbox.ClaimDueAsync(now, settings.ClaimLease, settings.MaxParallelTargets, cancellationToken);
+        await Task.WhenAll(batches.Select(batch => SendBatchSafelyAsync(batch, now + settings.ClaimLease, cancellationToken)));
         return batches.Count;
     }
 
@@ -61,7 +62,9 @@ public sealed partial class AlertDispatcher(
             return 0;
         }
 
-        var batches = await outbox.ClaimDueAsync(timeProvider.GetUtcNow(), options.Value.ClaimLease, free, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var leaseEnd = now + options.Value.ClaimLease;
+        var batches = await outbox.ClaimDueAsync(now, options.Value.ClaimLease, free, cancellationToken);
         var started = 0;
         foreach (var batch in batches)
         {
@@ -69,14 +72,14 @@ public sealed partial class AlertDispatcher(
             {
                 if (!_inFlight.TryGetValue(batch.SubscriptionId, out var running))
                 {
-                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendInBackgroundAsync(batch, cancellationToken), CancellationToken.None));
+                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendInBackgroundAsync(batch, leaseEnd, cancellationToken), CancellationToken.None));
                     started++;
                 }
                 else if (running.GroupId != batch.GroupId)
                 {
                     // The running send completed its rows and the claim saw the channel free before the send let go of
                     // its slot: this group goes right after it, in order, instead of waiting out its lease.
-                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendAfterAsync(running.Sending, batch, cancellationToken), CancellationToken.None));
+                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendAfterAsync(running.Sending, batch, leaseEnd, cancellationToken), CancellationToken.None));
                     started++;
                 }
 
@@ -108,17 +111,17 @@ public sealed partial class AlertDispatcher(
         }
     }
 
-    private async Task SendAfterAsync(Task previous, OutboxBatch batch, CancellationToken cancellationToken)
+    private async Task SendAfterAsync(Task previous, OutboxBatch batch, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
     {
         await previous.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default); // Its own failures are its own.
-        await SendInBackgroundAsync(batch, cancellationToken);
+        await SendInBackgroundAsync(batch, leaseEnd, cancellationToken);
     }
 
-    private async Task SendInBackgroundAsync(OutboxBatch batch, CancellationToken cancellationToken)
+    private async Task SendInBackgroundAsync(OutboxBatch batch, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
     {
         try
         {
-            await SendBatchSafelyAsync(batch, cancellationToken);
+            await SendBatchSafelyAsync(batch, leaseEnd, cancellationToken);
         }
         finally
         {
@@ -135,8 +138,10 @@ public sealed partial class AlertDispatcher(
         }
     }
 
-    private async Task SendBatchSafelyAsync(OutboxBatch batch, CancellationToken cancellationToken)
+    private async Task SendBatchSafelyAsync(OutboxBatch batch, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
     {
+        using var sent = new CancellationTokenSource();
+        var renewing = RenewWhileSendingAsync(batch, leaseEnd, sent.Token);
         try
         {
             await SendBatchAsync(batch, cancellationToken);
@@ -151,6 +156,42 @@ public sealed partial class AlertDispatcher(
             // A transport failure: transient by definition. Back off and try again, or give up after MaxAttempts.
             Log.SendFailed(logger, exception, batch.SubscriptionId.Value, batch.Items.Count + batch.Digests.Count);
             await FailAsync(batch, $"{exception.GetType().Name}: {exception.Message}", platformAsked: null, CancellationToken.None);
+        }
+        finally
+        {
+            await sent.CancelAsync();
+            await renewing;
+        }
+    }
+
+    /// <summary>
+    /// Renews the batch's lease every third of <see cref="DeliveryOptions.ClaimLease"/> while it is sent, so a slow send
+    /// (a paced channel, a long retry-after) is not claimed again by another instance. A renewal only extends the lease this
+    /// dispatcher set, so it never undoes a retry time or takes back a batch another dispatcher claimed.
+    /// </summary>
+    private async Task RenewWhileSendingAsync(OutboxBatch batch, DateTimeOffset leaseEnd, CancellationToken sent)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Value.ClaimLease / 3, timeProvider, sent);
+                var until = timeProvider.GetUtcNow() + options.Value.ClaimLease;
+                if (!await outbox.RenewLeaseAsync(batch.GroupId, leaseEnd, until, CancellationToken.None))
+                {
+                    return;
+                }
+
+                leaseEnd = until;
+            }
+        }
+        catch (OperationCanceledException) when (sent.IsCancellationRequested)
+        {
+            // The batch is done (sent, retried, given back).
+        }
+        catch (Exception exception)
+        {
+            Log.RenewFailed(logger, exception, batch.SubscriptionId.Value);
         }
     }
 
@@ -242,10 +283,9 @@ public sealed partial class AlertDispatcher(
             var messageRef = ((DeliveryResult.Delivered)result).MessageRef; // HandleAsync returned true only for Delivered.
             await outbox.CompleteAsync(batch.GroupId, [.. chunk.Select(part => part.Item.Id)], messageRef, timeProvider.GetUtcNow(), cancellationToken);
             var grouped = chunk.Length > 1 ? $" (one message with {chunk.Length} events)" : string.Empty;
-            foreach (var (item, _) in chunk)
-            {
-                await RecordAsync(item, DeliveryDecision.Sent, $"sent as {messageRef}{grouped}", cancellationToken);
-            }
+            var at = timeProvider.GetUtcNow();
+            await log.RecordAsync([.. chunk.Select(part => new DeliveryLogEntry(part.Item.SubscriptionId, part.Item.EventId, part.Item.Revision, DeliveryDecision.Sent,
+                $"sent as {messageRef}{grouped}", at))], cancellationToken);
         }
 
         return true;
@@ -367,6 +407,9 @@ public sealed partial class AlertDispatcher(
 
         [LoggerMessage(4, LogLevel.Error, "A message for subscription {SubscriptionId} to {Target} was refused and given up (a bug in what we sent): {Reason}")]
         public static partial void Undeliverable(ILogger logger, string subscriptionId, string target, string reason);
+
+        [LoggerMessage(5, LogLevel.Warning, "Renewing the lease of a batch for subscription {SubscriptionId} failed; another instance may send it again when it runs out")]
+        public static partial void RenewFailed(ILogger logger, Exception exception, string subscriptionId);
 
         [LoggerMessage(3, LogLevel.Information, "Digest of {LocalDate} for subscription {SubscriptionId} sent as {MessageRef}")]
         public static partial void DigestSent(ILogger logger, string subscriptionId, DateOnly localDate, string messageRef);

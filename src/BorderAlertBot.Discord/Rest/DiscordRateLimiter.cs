@@ -1,4 +1,5 @@
 using System.Net;
+using BorderAlertBot.Coordination;
 using Microsoft.Extensions.Logging;
 
 namespace BorderAlertBot.Discord.Rest;
@@ -14,6 +15,8 @@ namespace BorderAlertBot.Discord.Rest;
 /// calls were on their way — new connections at start, a slow network — no second of arrivals holds more than 50, and a
 /// burst across many channels never draws a global 429 of our own making. Calls without the bot token (webhook executes,
 /// interaction follow-ups) are exempt.</item>
+/// <item>Several instances on one store send for the same bot, so each takes its share of the 50
+/// (<see cref="ClusterShare"/>: the budget split over the live instances), and together they stay within it.</item>
 /// <item>429s: <c>retry_after</c> (float seconds) closes the bucket, or every bucket when <c>global</c>; a 429 without
 /// rate-limit headers is Cloudflare's IP ban, and everything waits <see cref="BanCoolDown"/>.</item>
 /// <item>401, 403 and 429 answers (but shared-scope 429s) are counted over ten minutes; at
@@ -21,7 +24,7 @@ namespace BorderAlertBot.Discord.Rest;
 /// </list>
 /// Waits use the injected clock. Thread-safe.
 /// </summary>
-public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogger<DiscordRateLimiter> logger)
+public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogger<DiscordRateLimiter> logger, ClusterShare? share = null)
 {
     /// <summary>Discord's global limit per bot.</summary>
     public const int GlobalPerSecond = 50;
@@ -160,7 +163,7 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
             {
                 var now = timeProvider.GetTimestamp();
                 Forget(_globalAnswered, GlobalWindow);
-                var full = _globalInFlight + _globalAnswered.Count >= GlobalPerSecond;
+                var full = _globalInFlight + _globalAnswered.Count >= (share?.Of(GlobalPerSecond) ?? GlobalPerSecond);
                 if (!full && _pausedUntil <= now)
                 {
                     _globalInFlight++;

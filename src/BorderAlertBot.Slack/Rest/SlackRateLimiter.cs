@@ -1,4 +1,5 @@
 using System.Net;
+using BorderAlertBot.Coordination;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,8 @@ namespace BorderAlertBot.Slack.Rest;
 /// it was sent, so slow answers never bunch arrivals at Slack. Incoming webhooks are paced the same way.</item>
 /// <item>Methods: each method's tier per workspace, counted over a sliding minute (a call holds its slot until a minute
 /// after its answer); <c>chat.postMessage</c>, Special, gets <see cref="SlackOptions.WorkspaceMessagesPerMinute"/>.</item>
+/// <item>Several instances on one store split the workspace budgets between them (<see cref="ClusterShare"/>); a
+/// channel's pace is its own, since one channel's messages go from one instance at a time.</item>
 /// <item>429s: <c>Retry-After</c> pauses that method for that workspace, and that channel when the call posted to one.
 /// Other methods, channels and workspaces go on.</item>
 /// </list>
@@ -20,7 +23,7 @@ namespace BorderAlertBot.Slack.Rest;
 /// held back, so the dispatcher schedules the retry and its slot serves other targets meanwhile. Waits use the injected
 /// clock. Thread-safe.
 /// </summary>
-public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions<SlackOptions> options, ILogger<SlackRateLimiter> logger)
+public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions<SlackOptions> options, ILogger<SlackRateLimiter> logger, ClusterShare? share = null)
 {
     /// <summary>A channel's steady pace: one message per this.</summary>
     public static TimeSpan ChannelInterval { get; } = TimeSpan.FromSeconds(1);
@@ -177,7 +180,7 @@ public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions
                     window.Answered.Dequeue();
                 }
 
-                var full = window.InFlight + window.Answered.Count >= window.PerMinute;
+                var full = window.InFlight + window.Answered.Count >= (share?.Of(window.PerMinute) ?? window.PerMinute);
                 if (!full && window.PausedUntil <= now)
                 {
                     window.InFlight++;

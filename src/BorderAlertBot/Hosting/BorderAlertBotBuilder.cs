@@ -15,6 +15,7 @@ public static class BorderAlertBotBuilder
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddBorderAlertBotServices(builder.Configuration);
         builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddHostedService<ClusterPresenceWorker>();
         builder.Services.AddHostedService<AlertWatcherWorker>();
         builder.Services.AddHostedService<DispatcherWorker>();
         builder.Services.AddHostedService<DigestSchedulerWorker>();

@@ -3,6 +3,7 @@ using BorderAlertBot.Answers;
 using BorderAlertBot.Charts;
 using BorderAlertBot.Commands;
 using BorderAlertBot.Configuration;
+using BorderAlertBot.Coordination;
 using BorderAlertBot.Crossings;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
@@ -13,6 +14,7 @@ using BorderAlertBot.Ingestion;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Slack;
 using BorderAlertBot.Sources;
+using BorderAlertBot.Store.Postgres;
 using BorderAlertBot.Store.Sqlite;
 using BorderAlertBot.Subscriptions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,8 +33,17 @@ public static class BorderAlertBotServiceCollectionExtensions
         services.AddSectionOptions<ConsoleAlertsOptions>(configuration, ConsoleAlertsOptions.SectionName);
         services.AddSectionOptions<HttpOptions>(configuration, HttpOptions.SectionName);
 
-        // Only SQLite exists so far; StoreOptions validation stops the start for any other provider.
-        services.AddSqliteStore(configuration);
+        // StoreOptions validation stops the start for a provider that is neither.
+        if (StoreOptions.IsPostgres(configuration))
+        {
+            services.AddPostgresStore(configuration);
+        }
+        else
+        {
+            services.AddSqliteStore(configuration);
+        }
+
+        services.AddBorderAlertBotCluster(configuration);
         services.AddSectionOptions<DeliveryOptions>(configuration, DeliveryOptions.SectionName);
         services.AddSectionOptions<GeographyOptions>(configuration, GeographyOptions.SectionName);
         services.AddSingleton(Gazetteer.Bundled);

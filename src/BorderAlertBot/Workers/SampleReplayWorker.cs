@@ -1,4 +1,5 @@
 using BorderAlertBot.Abstractions;
+using BorderAlertBot.Coordination;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Hosting;
@@ -17,11 +18,13 @@ public sealed partial class SampleReplayWorker(
     IChangeFeed feed,
     IOutboxStore outbox,
     OutboxSignal outboxSignal,
+    ClusterLease lease,
     IOptions<SampleOptions> options,
     TimeProvider timeProvider,
     ILogger<SampleReplayWorker> logger) : BackgroundService
 {
     public const string CursorName = "sample-scenario";
+    public const string LeaseName = "sample-replay";
 
     public static async Task ImportStepAsync(EventImporter importer, ICursorStore cursors, int step, ILogger logger, CancellationToken cancellationToken)
     {
@@ -35,22 +38,29 @@ public sealed partial class SampleReplayWorker(
     {
         try
         {
-            var applied = (int)await cursors.GetAsync(CursorName, stoppingToken);
-            if (applied == 0)
+            var applied = await cursors.GetAsync(CursorName, stoppingToken);
+            if (applied == 0 || applied >= SampleScenario.Steps.Count)
             {
-                return; // The sample was never loaded into this store.
+                return; // The sample was never loaded into this store, or every step is in.
             }
 
-            for (var step = applied; step < SampleScenario.Steps.Count; step++)
-            {
-                await WaitUntilAlertsAreOutAsync(stoppingToken);
-                await Task.Delay(options.Value.UpdatesAfter, timeProvider, stoppingToken);
-                await ImportStepAsync(importer, cursors, step, logger, stoppingToken);
-            }
+            // One instance plays the steps; another takes over (from the cursor) if it dies.
+            await lease.RunAsync(LeaseName, ReplayAsync, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down; the cursor says which steps remain.
+        }
+    }
+
+    private async Task ReplayAsync(CancellationToken cancellationToken)
+    {
+        var applied = (int)await cursors.GetAsync(CursorName, cancellationToken);
+        for (var step = applied; applied > 0 && step < SampleScenario.Steps.Count; step++)
+        {
+            await WaitUntilAlertsAreOutAsync(cancellationToken);
+            await Task.Delay(options.Value.UpdatesAfter, timeProvider, cancellationToken);
+            await ImportStepAsync(importer, cursors, step, logger, cancellationToken);
         }
     }
 

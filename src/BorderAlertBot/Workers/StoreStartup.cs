@@ -1,4 +1,5 @@
 using BorderAlertBot.Abstractions;
+using BorderAlertBot.Coordination;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Ingestion;
@@ -7,7 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Workers;
 
-/// <summary>Migrates the store before anything else runs, then loads the sample scenario into an empty store.</summary>
+/// <summary>
+/// Migrates the store before anything else runs, then brings the configured subscriptions in line and loads the sample
+/// scenario into an empty store — on one instance at a time (the <see cref="LeaseName"/> lease), so instances starting
+/// together on one PostgreSQL neither load the sample twice nor race over the subscriptions.
+/// </summary>
 public sealed partial class StoreStartup(
     IStoreInitializer initializer,
     IEventQueries queries,
@@ -20,14 +25,23 @@ public sealed partial class StoreStartup(
     ConfiguredSubscriptionSync configuredSync,
     ISubscriptionStore subscriptions,
     ICursorStore cursors,
+    ClusterLease lease,
     TimeProvider timeProvider,
     ILogger<StoreStartup> logger) : IHostedService
 {
     public const string SampleCurator = "sample-scenario";
+    public const string LeaseName = "store-startup";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await initializer.InitializeAsync(cancellationToken);
+        await lease.RunAsync(LeaseName, PrepareAsync, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
         await SyncConfiguredSubscriptionsAsync(cancellationToken);
         await EnsureConsoleSubscriptionAsync(cancellationToken);
         var count = await queries.CountAsync(cancellationToken);
@@ -40,8 +54,6 @@ public sealed partial class StoreStartup(
         // The first step now; SampleReplayWorker brings the later ones (revisions, a retraction) a little later.
         await SampleReplayWorker.ImportStepAsync(importer, cursors, 0, logger, cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// The subscriptions in <c>Subscriptions:Configured</c> and the curators' channel (<c>Curation:QueueTarget</c>), added,

@@ -2,6 +2,7 @@ extern alias host;
 
 using System.Globalization;
 using BorderAlertBot.Abstractions;
+using BorderAlertBot.Coordination;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Geography;
@@ -20,7 +21,7 @@ namespace BorderAlertBot.Benchmarks.Scenarios;
 
 /// <summary>
 /// What the fan-out scenarios share, whatever the platform: the bot's own composition (its services as the host registers
-/// them, the watcher and dispatcher loops, no HTTP listener, no sample) on a fresh SQLite file, channel subscriptions
+/// them, the watcher and dispatcher loops, no HTTP listener, no sample) on a fresh store, one or several instances of it, channel subscriptions
 /// added straight to the store, and a commit whose outbox is waited on until it has drained.
 /// </summary>
 public static class FanoutHost
@@ -29,16 +30,15 @@ public static class FanoutHost
     /// The bot's services with <paramref name="platformSettings"/> (the platform's token and a base URL pointing at its
     /// fake) on top of the store path, and <c>Delivery:MaxParallelTargets</c> when <paramref name="parallel"/> is set.
     /// </summary>
-    public static IHost Compose(string databasePath, IReadOnlyDictionary<string, string?> platformSettings, int? parallel)
+    public static IHost Compose(IReadOnlyDictionary<string, string?> storeSettings, IReadOnlyDictionary<string, string?> platformSettings, int? parallel)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = new Dictionary<string, string?>
         {
-            ["Store:Path"] = databasePath,
             ["Sample:LoadIntoEmptyStore"] = "false",
             ["ConsoleAlerts:Enabled"] = "false",
         };
-        foreach (var (key, value) in platformSettings)
+        foreach (var (key, value) in storeSettings.Concat(platformSettings))
         {
             settings[key] = value;
         }
@@ -53,9 +53,29 @@ public static class FanoutHost
 
         // As the host: AddBorderAlertBotServices registers every configured platform (Discord, Slack) from the configuration.
         builder.Services.AddBorderAlertBotServices(builder.Configuration);
+        builder.Services.AddHostedService<ClusterPresenceWorker>();
         builder.Services.AddHostedService<AlertWatcherWorker>();
         builder.Services.AddHostedService<DispatcherWorker>();
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Starts every instance and waits until each counts them all (its <see cref="ClusterShare"/>, renewed every third of
+    /// a lease), so shared platform budgets are split before anything is measured.
+    /// </summary>
+    public static async Task StartAllAsync(IReadOnlyList<IHost> instances, CancellationToken cancellationToken)
+    {
+        foreach (var instance in instances)
+        {
+            await instance.StartAsync(cancellationToken);
+        }
+
+        var clock = TimeProvider.System;
+        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(30);
+        while (instances.Any(instance => instance.Services.GetRequiredService<ClusterShare>().Instances != instances.Count) && clock.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+        }
     }
 
     /// <summary>The dispatcher's parallel slots as the run configured them.</summary>

@@ -7,7 +7,6 @@ using BorderAlertBot.Geography;
 using BorderAlertBot.Storage;
 using BorderAlertBot.Subscriptions;
 using BorderAlertBot.Testing.FakeDiscord;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlertBot.Benchmarks.Scenarios;
@@ -15,7 +14,7 @@ namespace BorderAlertBot.Benchmarks.Scenarios;
 /// <summary>
 /// <c>fanout</c>: one verified event matched by <c>--channels</c> Discord channel subscriptions (distinct channels, group
 /// window 0), delivered by the bot's own composition — the watcher and dispatcher loops, the outbox on a fresh SQLite
-/// file, the Discord channel sender and its rate limiter, registered as the host registers them — to a
+/// file or PostgreSQL database shared by <c>--instances</c> bots, the Discord channel sender and its rate limiter, registered as the host registers them — to a
 /// <see cref="FakeDiscordServer"/> on 127.0.0.1 with Discord's limits (50 bot requests in any second, per-channel
 /// buckets), both on the real clock. Reports how close the run came to the 50/s the platform allows, the 429s the fake
 /// had to send (ARCHITECTURE.md §12: ≥ 95 % of the allowed rate, none of our own making), whether every channel got
@@ -38,25 +37,36 @@ public static class FanoutScenario
         var channels = new Option<int>("--channels") { Description = "How many Discord channels the event goes to.", DefaultValueFactory = _ => 5_000 };
         var warmUp = new Option<int>("--warm-up") { Description = "Channels of a first fan-out that is not counted (the JIT's tiers, connections); 0 for none.", DefaultValueFactory = _ => 100 };
         var parallel = new Option<int?>("--parallel") { Description = "Delivery:MaxParallelTargets for the run (default: the bot's own default)." };
-        var command = new Command(Name, "One event to many Discord channels through the real pipeline against the fake Discord server and its limits.") { channels, warmUp, parallel };
-        command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(Math.Max(1, parseResult.GetValue(channels)), Math.Max(0, parseResult.GetValue(warmUp)), parseResult.GetValue(parallel), cancellationToken));
+        var store = BenchmarkStore.StoreOption();
+        var instances = BenchmarkStore.InstancesOption();
+        var connectionString = BenchmarkStore.ConnectionStringOption();
+        var asyncCommit = BenchmarkStore.AsyncCommitOption();
+        var command = new Command(Name, "One event to many Discord channels through the real pipeline against the fake Discord server and its limits.")
+        {
+            channels, warmUp, parallel, store, instances, connectionString, asyncCommit,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var where = await BenchmarkStore.CreateAsync(Name, parseResult.GetValue(store)!, parseResult.GetValue(instances), parseResult.GetValue(connectionString),
+                parseResult.GetValue(asyncCommit), cancellationToken);
+            return await RunAsync(Math.Max(1, parseResult.GetValue(channels)), Math.Max(0, parseResult.GetValue(warmUp)), parseResult.GetValue(parallel), where, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(int channelCount, int warmUpCount, int? parallel, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int channelCount, int warmUpCount, int? parallel, BenchmarkStore where, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("borderalertbot-fanout-");
         var clock = TimeProvider.System;
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { BotToken = BotToken, ApplicationId = ApplicationId, TimeProvider = clock }, cancellationToken);
+        var instances = Enumerable.Range(0, where.Instances).Select(_ => FanoutHost.Compose(where.Settings, new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = BotToken,
+            ["Discord:ApplicationId"] = ApplicationId,
+            ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl.ToString(),
+        }, parallel)).ToList();
         try
         {
-            await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { BotToken = BotToken, ApplicationId = ApplicationId, TimeProvider = clock }, cancellationToken);
-            using var bot = FanoutHost.Compose(Path.Combine(folder.FullName, "events.db"), new Dictionary<string, string?>
-            {
-                ["Discord:BotToken"] = BotToken,
-                ["Discord:ApplicationId"] = ApplicationId,
-                ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl.ToString(),
-            }, parallel);
+            var bot = instances[0];
             await bot.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
 
             var gazetteer = bot.Services.GetRequiredService<Gazetteer>();
@@ -66,7 +76,7 @@ public static class FanoutScenario
             var warmUpChannels = await AddChannelsAsync(subscriptionStore, generator, place, WarmUpSubtype, "121", warmUpCount, cancellationToken);
             var measuredChannels = await AddChannelsAsync(subscriptionStore, generator, place, MeasuredSubtype, "120", channelCount, cancellationToken);
             var events = new EventGenerator(gazetteer, bot.Services.GetRequiredService<BorderLocator>(), Seed, "evt_fanout_");
-            await bot.StartAsync(cancellationToken);
+            await FanoutHost.StartAllAsync(instances, cancellationToken);
 
             var timeout = TimeSpan.FromSeconds(60 + (channelCount * 3.0 / DiscordRateLimiter.GlobalPerSecond));
             if (warmUpCount > 0)
@@ -78,9 +88,13 @@ public static class FanoutScenario
             }
 
             var run = await FanOutAsync(bot.Services, fake, events.NextAt(place, MeasuredSubtype, jitterKm: 1), measuredChannels, timeout, cancellationToken);
-            await bot.StopAsync(CancellationToken.None);
+            foreach (var instance in instances)
+            {
+                await instance.StopAsync(CancellationToken.None);
+            }
 
             var figures = FanoutFigures.From(fake, run, measuredChannels, DiscordRateLimiter.GlobalPerSecond);
+            where.Print(Name);
             new Measurement(Name, "channels", channelCount, "count").Print();
             new Measurement(Name, "max_parallel_targets", FanoutHost.MaxParallelTargets(bot.Services), "count").Print();
             figures.Print(Name);
@@ -88,8 +102,10 @@ public static class FanoutScenario
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            foreach (var instance in instances)
+            {
+                instance.Dispose();
+            }
         }
     }
 

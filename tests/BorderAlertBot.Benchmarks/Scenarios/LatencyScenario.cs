@@ -14,7 +14,6 @@ using BorderAlertBot.Storage;
 using BorderAlertBot.Subscriptions;
 using host::BorderAlertBot.Hosting;
 using host::BorderAlertBot.Workers;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +25,7 @@ namespace BorderAlertBot.Benchmarks.Scenarios;
 
 /// <summary>
 /// <c>latency</c>: the bot's own composition (store, subscriptions, watcher, dispatcher and their worker loops) on a fresh
-/// SQLite file with the real clock; verified events are committed through <see cref="IEventStore.WriteAsync"/> at a
+/// SQLite file or PostgreSQL database (<c>--store</c>, shared by <c>--instances</c> bots) with the real clock; verified events are committed through <see cref="IEventStore.WriteAsync"/> at a
 /// steady rate, each matching a handful of subscriptions with group window 0, and a recording console sender stamps
 /// the moment each send is called. Reports the commit → send percentiles (ARCHITECTURE.md §12: p99 ≤ 100 ms at 100/s).
 /// </summary>
@@ -42,19 +41,31 @@ public static class LatencyScenario
         var rate = new Option<int>("--rate") { Description = "Verified events committed per second.", DefaultValueFactory = _ => 100 };
         var seconds = new Option<int>("--seconds") { Description = "How long to commit at that rate (after a 2 s warm-up that is not counted).", DefaultValueFactory = _ => 20 };
         var subscriptions = new Option<int>("--subscriptions") { Description = "How many subscriptions (console targets, group window 0).", DefaultValueFactory = _ => 1_000 };
-        var command = new Command(Name, "Commit → send latency of the real pipeline on SQLite at a steady event rate.") { rate, seconds, subscriptions };
-        command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(Math.Max(1, parseResult.GetValue(rate)), Math.Max(1, parseResult.GetValue(seconds)), Math.Max(1, parseResult.GetValue(subscriptions)), cancellationToken));
+        var store = BenchmarkStore.StoreOption();
+        var instances = BenchmarkStore.InstancesOption();
+        var connectionString = BenchmarkStore.ConnectionStringOption();
+        var asyncCommit = BenchmarkStore.AsyncCommitOption();
+        var command = new Command(Name, "Commit → send latency of the real pipeline on SQLite or PostgreSQL at a steady event rate.")
+        {
+            rate, seconds, subscriptions, store, instances, connectionString, asyncCommit,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var where = await BenchmarkStore.CreateAsync(Name, parseResult.GetValue(store)!, parseResult.GetValue(instances), parseResult.GetValue(connectionString),
+                parseResult.GetValue(asyncCommit), cancellationToken);
+            return await RunAsync(Math.Max(1, parseResult.GetValue(rate)), Math.Max(1, parseResult.GetValue(seconds)), Math.Max(1, parseResult.GetValue(subscriptions)), where,
+                cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(int rate, int seconds, int subscriptionCount, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int rate, int seconds, int subscriptionCount, BenchmarkStore where, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("borderalertbot-latency-");
+        var sender = new RecordingAlertSender();
+        var instances = Enumerable.Range(0, where.Instances).Select(_ => Compose(where.Settings, sender)).ToList();
         try
         {
-            var sender = new RecordingAlertSender();
-            using var bot = Compose(Path.Combine(folder.FullName, "events.db"), sender);
+            var bot = instances[0];
             await bot.Services.GetRequiredService<IStoreInitializer>().InitializeAsync(cancellationToken);
 
             var gazetteer = bot.Services.GetRequiredService<Gazetteer>();
@@ -62,7 +73,7 @@ public static class LatencyScenario
             var index = SubscriptionIndex.Build(subscriptions);
             var events = new EventGenerator(gazetteer, bot.Services.GetRequiredService<BorderLocator>(), Seed, "evt_latency_");
             var store = bot.Services.GetRequiredService<IEventStore>();
-            await bot.StartAsync(cancellationToken);
+            await FanoutHost.StartAllAsync(instances, cancellationToken);
 
             // Warm-up at the same rate: the JIT, the connection pool and SQLite's page cache settle. Not counted.
             var warmUp = await CommitAsync(store, events, index, rate, (int)(rate * WarmUp.TotalSeconds), cancellationToken);
@@ -73,7 +84,10 @@ public static class LatencyScenario
             var run = await CommitAsync(store, events, index, rate, rate * seconds, cancellationToken);
             var gcPause = GC.GetTotalPauseDuration() - gcPauseBefore;
             var drained = await sender.WaitForAsync(run.ExpectedAlerts, DrainTimeout, cancellationToken);
-            await bot.StopAsync(CancellationToken.None);
+            foreach (var instance in instances)
+            {
+                await instance.StopAsync(CancellationToken.None);
+            }
 
             // Only the counted events' sends: a warm-up alert that was still on its way does not count.
             var latencies = sender.Sends
@@ -81,6 +95,7 @@ public static class LatencyScenario
                 .Select(send => Stopwatch.GetElapsedTime(run.CommittedAt[send.EventId], send.At).TotalMilliseconds)
                 .Order()
                 .ToArray();
+            where.Print(Name);
             new Measurement(Name, "rate", rate, "events/s").Print();
             new Measurement(Name, "events", run.CommittedAt.Count, "count").Print();
             new Measurement(Name, "achieved_rate", run.CommittedAt.Count / run.Elapsed.TotalSeconds, "events/s").Print();
@@ -99,18 +114,22 @@ public static class LatencyScenario
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            foreach (var instance in instances)
+            {
+                instance.Dispose();
+            }
         }
     }
 
-    /// <summary>The bot's services and its watcher and dispatcher loops, without the HTTP listener, the sample or the console sender.</summary>
-    private static IHost Compose(string databasePath, RecordingAlertSender sender)
+    /// <summary>
+    /// One instance: the bot's services and its watcher, dispatcher and presence loops, without the HTTP listener, the
+    /// sample or the console sender. Every instance sends to the same recording sender (one "platform").
+    /// </summary>
+    private static IHost Compose(IReadOnlyDictionary<string, string?> storeSettings, RecordingAlertSender sender)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(storeSettings)
         {
-            ["Store:Path"] = databasePath,
             ["Sample:LoadIntoEmptyStore"] = "false",
             ["ConsoleAlerts:Enabled"] = "false",
         });
@@ -118,6 +137,7 @@ public static class LatencyScenario
         builder.Services.AddBorderAlertBotServices(builder.Configuration);
         builder.Services.RemoveAll<IAlertSender>();
         builder.Services.AddSingleton<IAlertSender>(sender);
+        builder.Services.AddHostedService<ClusterPresenceWorker>();
         builder.Services.AddHostedService<AlertWatcherWorker>();
         builder.Services.AddHostedService<DispatcherWorker>();
         return builder.Build();

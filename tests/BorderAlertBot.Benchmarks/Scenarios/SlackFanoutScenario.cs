@@ -80,7 +80,7 @@ public static class SlackFanoutScenario
                 WorkspacePostsPerMinute = channelDemandPerMinute * 2,
             };
             await using var fake = await FakeSlackServer.StartAsync(fakeOptions, cancellationToken);
-            using var bot = FanoutHost.Compose(Path.Combine(folder.FullName, "events.db"), new Dictionary<string, string?>
+            using var bot = FanoutHost.Compose(new Dictionary<string, string?> { ["Store:Path"] = Path.Combine(folder.FullName, "events.db") }, new Dictionary<string, string?>
             {
                 ["Slack:BotToken"] = BotToken,
                 ["Slack:ApiBaseUrl"] = fake.ApiBaseUrl.ToString(),

@@ -56,7 +56,8 @@ public sealed class DiscordBotHarness : IAsyncDisposable
 
     /// <param name="settings">Configuration keys to add or override, e.g. <c>Discord:Replies</c>.</param>
     /// <param name="fake">Changes to the fake server's limits.</param>
-    public static async Task<DiscordBotHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<FakeDiscordOptions>? fake = null)
+    /// <param name="share">This instance's share of the bot's budgets, as when several instances send for one bot.</param>
+    public static async Task<DiscordBotHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<FakeDiscordOptions>? fake = null, Coordination.ClusterShare? share = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero));
         var fakeOptions = new FakeDiscordOptions { BotToken = Token, ApplicationId = AppId, TimeProvider = time };
@@ -77,6 +78,11 @@ public sealed class DiscordBotHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging().AddBorderAlertBotDiscord(configuration);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+        if (share is not null)
+        {
+            services.AddSingleton(share);
+        }
+
         return new DiscordBotHarness(time, server, services.BuildServiceProvider());
     }
 

@@ -128,6 +128,31 @@ public sealed class DiscordRateLimiterTests
     }
 
     [Fact]
+    public async Task One_of_three_instances_sends_at_most_its_share_of_the_fifty_a_second_and_the_rest_a_second_later()
+    {
+        // Arrange: three instances send for this bot; this one is the third (16 of the 50).
+        var share = new Coordination.ClusterShare();
+        share.Update(instances: 3, rank: 2);
+        await using var bot = await StartAsync(share: share);
+        var start = bot.Time.GetUtcNow();
+
+        // Act
+        var sends = Enumerable.Range(0, 20).Select(i => bot.Channels.SendAsync(Channel(ChannelId(i)), Alert(), Key(), CancellationToken.None)).ToList();
+        await Task.WhenAll(sends.Take(16)).WaitAsync(Patience);
+        bot.Time.Advance(TimeSpan.FromMilliseconds(999));
+        await bot.Webhooks.SendAsync(Webhook(bot.Server.AddWebhook(ChannelId(100))), Alert(), Key(), CancellationToken.None).WaitAsync(Patience);
+        var waitingAfterAlmostASecond = sends.Skip(16).Count(send => !send.IsCompleted);
+        bot.Time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(sends).WaitAsync(Patience);
+
+        // Assert
+        Assert.Equal(4, waitingAfterAlmostASecond);
+        var creates = bot.Server.Received.Where(request => request.Route == CreateMessage).ToList();
+        Assert.Equal(16, creates.Count(request => request.ReceivedAt == start));
+        Assert.Equal(4, creates.Count(request => request.ReceivedAt >= start + TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task A_429_the_headers_did_not_foresee_closes_the_bucket_for_its_retry_after_and_is_not_counted_as_invalid()
     {
         // Arrange

@@ -6,7 +6,7 @@ namespace BorderAlertBot.Testing.Contracts;
 
 public abstract partial class EventStoreContract
 {
-    [Fact]
+    [SkippableFact]
     public async Task Stream_reads_every_event_that_passes_the_filter_oldest_first()
     {
         // Arrange

@@ -9,6 +9,7 @@ public sealed class DependencyTests
     private static readonly Assembly Core = typeof(ConflictEvent).Assembly;
     private static readonly Assembly Ingestion = typeof(Ingestion.SampleScenario).Assembly;
     private static readonly Assembly Sqlite = typeof(Store.Sqlite.SqliteEventStore).Assembly;
+    private static readonly Assembly Postgres = typeof(Store.Postgres.PostgresEventStore).Assembly;
     private static readonly Assembly Charts = typeof(Charts.EventsPerDayChart).Assembly;
     private static readonly Assembly Discord = typeof(BorderAlertBot.Discord.DiscordOptions).Assembly;
     private static readonly Assembly Slack = typeof(BorderAlertBot.Slack.SlackOptions).Assembly;
@@ -39,6 +40,23 @@ public sealed class DependencyTests
         Assert.DoesNotContain("BorderAlertBot", References(Ingestion));
         Assert.Contains("BorderAlertBot.Core", References(Sqlite));
         Assert.Contains("BorderAlertBot.Core", References(Ingestion));
+    }
+
+    [Fact]
+    public void The_postgres_store_knows_only_core_and_only_the_executable_knows_both_stores()
+    {
+        var references = References(Postgres);
+        var others = new[] { Core, Ingestion, Sqlite, Charts, Discord, Slack };
+
+        Assert.Contains("BorderAlertBot.Core", references);
+        Assert.Contains("Npgsql", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("BorderAlertBot", StringComparison.Ordinal) && name != "BorderAlertBot.Core");
+        Assert.DoesNotContain(references, name => name.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.All(others, assembly => Assert.DoesNotContain("BorderAlertBot.Store.Postgres", References(assembly)));
+        Assert.All(others, assembly => Assert.DoesNotContain(References(assembly), name => name.StartsWith("Npgsql", StringComparison.Ordinal)));
+        var host = References(typeof(BorderAlertBot.Hosting.StoreOptions).Assembly);
+        Assert.Contains("BorderAlertBot.Store.Sqlite", host);
+        Assert.Contains("BorderAlertBot.Store.Postgres", host);
     }
 
     [Fact]

@@ -7,13 +7,18 @@ namespace BorderAlertBot.Tests.Delivery;
 
 /// <summary>
 /// The real outbox, with a hook that runs once right after a completion is written: the moment between a send marking
-/// its rows sent and the dispatcher letting go of the channel's slot, which a test cannot otherwise reach.
+/// its rows sent and the dispatcher letting go of the channel's slot, which a test cannot otherwise reach. After
+/// <see cref="Die"/> it renews no lease, as a process that died (whose sends a test leaves hanging) renews none.
 /// </summary>
 public sealed class CompletionHookOutbox(IOutboxStore inner) : IOutboxStore
 {
     private Func<Task>? _afterNextCompletion;
+    private volatile bool _dead;
 
     public void AfterNextCompletion(Func<Task> hook) => _afterNextCompletion = hook;
+
+    /// <summary>From now on this "process" renews nothing: its leases run out like a dead dispatcher's.</summary>
+    public void Die() => _dead = true;
 
     public async Task CompleteAsync(string groupId, IReadOnlyList<long> itemIds, string messageRef, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -34,6 +39,9 @@ public sealed class CompletionHookOutbox(IOutboxStore inner) : IOutboxStore
 
     public Task<IReadOnlyList<OutboxBatch>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxBatches, CancellationToken cancellationToken) =>
         inner.ClaimDueAsync(now, lease, maxBatches, cancellationToken);
+
+    public Task<bool> RenewLeaseAsync(string groupId, DateTimeOffset leaseEnd, DateTimeOffset until, CancellationToken cancellationToken) =>
+        _dead ? Task.FromResult(false) : inner.RenewLeaseAsync(groupId, leaseEnd, until, cancellationToken);
 
     public Task RetryLaterAsync(string groupId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
         inner.RetryLaterAsync(groupId, nextAttemptAt, error, cancellationToken);

@@ -48,6 +48,7 @@ public sealed class CrashRecoveryTests
         var tookIt = pipeline.Sender.WhenAsync(sender => sender.Messages.Count == 1);
         _ = pipeline.DispatchAsync(); // Never completes: this dispatcher is dead from here on.
         await tookIt.WaitAsync(TimeSpan.FromSeconds(10));
+        pipeline.OutboxHook.Die(); // And renews no lease: a dead process's leases run out.
         var lease = pipeline.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value.ClaimLease;
 
         // Act: the bot restarts; the lease runs out.
@@ -65,5 +66,33 @@ public sealed class CrashRecoveryTests
         var message = Assert.Single(pipeline.Sender.Messages);
         Assert.Equal(events.Select(conflictEvent => conflictEvent.Id), message.Message.Entries.Select(entry => entry.Event.Id));
         Assert.Equal(new OutboxCounts(0, 3, 0), await restarted.Outbox.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_send_that_outlives_its_claim_lease_keeps_its_batch_and_another_instance_does_not_send_it_again()
+    {
+        // Arrange: the platform is slow to answer; the send is still on its way when the first lease would have run out.
+        using var pipeline = await DeliveryPipeline.StartAsync();
+        pipeline.Sender.DeliverAndHangNext();
+        await pipeline.SubscribeAsync();
+        await pipeline.ImportAsync(new EventBuilder().Build());
+        await pipeline.WatchAsync();
+        var tookIt = pipeline.Sender.WhenAsync(sender => sender.Messages.Count == 1);
+        _ = pipeline.DispatchAsync(); // Alive, but its send does not finish.
+        await tookIt.WaitAsync(TimeSpan.FromSeconds(10));
+        using var other = await pipeline.StartAnotherProcessAsync();
+
+        // Act: two leases pass, a third at a time, with a moment of real time for the renewals.
+        for (var step = 0; step < 6; step++)
+        {
+            pipeline.Advance(Lease / 3);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+
+        var claimedByTheOther = await other.DispatchAsync();
+
+        // Assert
+        Assert.Equal(0, claimedByTheOther);
+        Assert.Single(pipeline.Sender.RawCalls);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BorderAlertBot.Configuration;
+using BorderAlertBot.Coordination;
 using BorderAlertBot.Curation;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Digests;
@@ -10,6 +11,7 @@ using BorderAlertBot.Ingestion.Feeds;
 using BorderAlertBot.Ingestion.Gdelt;
 using BorderAlertBot.Slack;
 using BorderAlertBot.Sources;
+using BorderAlertBot.Store.Postgres;
 using BorderAlertBot.Store.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +25,8 @@ public sealed class ExampleSettingsTests
     private static readonly Dictionary<string, Type[]> Sections = new()
     {
         [HttpOptions.SectionName] = [typeof(HttpOptions)],
-        [StoreOptions.SectionName] = [typeof(StoreOptions), typeof(SqliteStoreOptions)],
+        [StoreOptions.SectionName] = [typeof(StoreOptions), typeof(SqliteStoreOptions), typeof(PostgresStoreOptions)],
+        [ClusterOptions.SectionName] = [typeof(ClusterOptions)],
         [SampleOptions.SectionName] = [typeof(SampleOptions)],
         [ConsoleAlertsOptions.SectionName] = [typeof(ConsoleAlertsOptions)],
         [DeliveryOptions.SectionName] = [typeof(DeliveryOptions)],

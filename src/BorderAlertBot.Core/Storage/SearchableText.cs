@@ -1,0 +1,51 @@
+using System.Text;
+using BorderAlertBot.Domain;
+
+namespace BorderAlertBot.Storage;
+
+/// <summary>
+/// What full-text search reads of an event (title, summary, place, actors) and how a user's search text becomes terms,
+/// the same for every store: a term is a run of letters or digits, so quotes, operators and column names in user text are
+/// never read as query syntax; every term must match, as a word prefix.
+/// </summary>
+public static class SearchableText
+{
+    /// <summary>At most this many terms are taken from a search.</summary>
+    public const int MaxTerms = 16;
+
+    /// <summary>The place and every admin area above it, then the country code.</summary>
+    public static string Place(Location? location) =>
+        location is null
+            ? string.Empty
+            : string.Join(" ; ", new[] { location.Place, location.Admin3, location.Admin2, location.Admin1, location.CountryCode }.Where(part => part is not null));
+
+    /// <summary>Every actor's name as reported and its short form.</summary>
+    public static string Actors(ConflictEvent conflictEvent) =>
+        string.Join(" ; ", conflictEvent.Actors.SelectMany(actor => new[] { actor.Name, actor.ShortName }));
+
+    /// <summary>The words of a user's search text, at most <see cref="MaxTerms"/>; none when it has no letter or digit.</summary>
+    public static IReadOnlyList<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                terms.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            terms.Add(word.ToString());
+        }
+
+        return terms.Count > MaxTerms ? terms[..MaxTerms] : terms;
+    }
+}

@@ -1,0 +1,10 @@
+using BorderAlertBot.Testing.Contracts;
+
+namespace BorderAlertBot.Store.Postgres.Tests;
+
+/// <inheritdoc cref="PostgresEventStoreTests"/>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresOutboxTests(PostgresFixture fixture) : OutboxContract
+{
+    protected override Task<StoreUnderTest> CreateStoreAsync() => fixture.NewStoreAsync();
+}
