@@ -1,0 +1,82 @@
+namespace BorderAlertBot.Ingestion.Acled;
+
+/// <summary>
+/// The ACLED columns the mapper reads, found by header name (ignoring case and surrounding spaces), so the current
+/// 31-column layout, the older one (with <c>data_id</c>, <c>event_id_no_cnty</c>, <c>iso3</c>) and files with extra
+/// columns all read alike. A file without a required column cannot be read at all.
+/// </summary>
+internal sealed class AcledColumns
+{
+    private static readonly string[] Required =
+        ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude", "longitude", "geo_precision", "fatalities"];
+
+    private static readonly string[] Names =
+    [
+        .. Required, "time_precision", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "interaction",
+        "iso", "iso3", "country", "admin1", "admin2", "admin3", "source", "notes", "timestamp",
+    ];
+
+    private readonly Dictionary<string, int> _index;
+
+    private AcledColumns(Dictionary<string, int> index) => _index = index;
+
+    /// <summary>The columns of <paramref name="header"/>, or the error that says which required ones are missing.</summary>
+    public static AcledColumns? TryResolve(IReadOnlyList<string> header, out string? error)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            if (Array.IndexOf(Names, name) >= 0)
+            {
+                index.TryAdd(name, i);
+            }
+        }
+
+        var missing = Required.Where(name => !index.ContainsKey(name)).ToList();
+        if (!index.ContainsKey("iso") && !index.ContainsKey("iso3") && !index.ContainsKey("country"))
+        {
+            missing.Add("country (or iso)");
+        }
+
+        error = missing.Count == 0
+            ? null
+            : $"the header has no {string.Join(", ", missing.Select(name => $"'{name}'"))} column{(missing.Count == 1 ? string.Empty : "s")}: is this an ACLED export? (the header row must name the columns, as ACLED's exports do)";
+        return error is null ? new AcledColumns(index) : null;
+    }
+
+    /// <summary>The row from a field getter by column index; a column the file lacks is null.</summary>
+    public AcledRow Read(Func<int, string> field)
+    {
+        string? Get(string name) => _index.TryGetValue(name, out var i) ? field(i) : null;
+        return new AcledRow
+        {
+            EventIdCnty = Get("event_id_cnty"),
+            EventDate = Get("event_date"),
+            TimePrecision = Get("time_precision"),
+            EventType = Get("event_type"),
+            SubEventType = Get("sub_event_type"),
+            Actor1 = Get("actor1"),
+            AssocActor1 = Get("assoc_actor_1"),
+            Actor2 = Get("actor2"),
+            AssocActor2 = Get("assoc_actor_2"),
+            Inter1 = Get("inter1"),
+            Inter2 = Get("inter2"),
+            Interaction = Get("interaction"),
+            Iso = Get("iso"),
+            Iso3 = Get("iso3"),
+            Country = Get("country"),
+            Admin1 = Get("admin1"),
+            Admin2 = Get("admin2"),
+            Admin3 = Get("admin3"),
+            Location = Get("location"),
+            Latitude = Get("latitude"),
+            Longitude = Get("longitude"),
+            GeoPrecision = Get("geo_precision"),
+            Source = Get("source"),
+            Notes = Get("notes"),
+            Fatalities = Get("fatalities"),
+            Timestamp = Get("timestamp"),
+        };
+    }
+}
