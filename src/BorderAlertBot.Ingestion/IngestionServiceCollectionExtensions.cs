@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using BorderAlertBot.Ingestion.Files;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlertBot.Ingestion;
@@ -12,6 +13,7 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddBorderAlertBotIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<FileImporter>();
         return services;
     }
 }
