@@ -1,6 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using BorderAlertBot.Configuration;
+using BorderAlertBot.Ingestion.Acled.Api;
 using BorderAlertBot.Ingestion.Files;
+using BorderAlertBot.Sources;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Ingestion;
 
@@ -14,6 +19,23 @@ public static class IngestionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<FileImporter>();
+        services.AddAcled(configuration);
         return services;
+    }
+
+    /// <summary>ACLED's API client and poller; the poller is a source only when <c>Acled:Enabled</c> is true.</summary>
+    private static void AddAcled(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSectionOptions<AcledOptions>(configuration, AcledOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(AcledApi.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<AcledOptions>>().Value.RequestTimeout);
+        services.AddSingleton<AcledTokens>();
+        services.AddSingleton<AcledApi>();
+        services.AddSingleton<AcledSource>();
+        if (configuration.GetSection(AcledOptions.SectionName).GetValue<bool>(nameof(AcledOptions.Enabled)))
+        {
+            services.AddSingleton<IEventSource>(provider => provider.GetRequiredService<AcledSource>());
+        }
     }
 }

@@ -51,6 +51,9 @@ public sealed class AcledRowBuilder
 
     public string Id => _fields["event_id_cnty"];
 
+    /// <summary>Every column's value, as the API's JSON carries them (all strings).</summary>
+    public IReadOnlyDictionary<string, string> Fields => _fields;
+
     public string this[string column] => _fields.GetValueOrDefault(column, string.Empty);
 
     public AcledRowBuilder With(string column, string value)
