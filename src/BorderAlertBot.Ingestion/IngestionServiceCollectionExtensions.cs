@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Ingestion.Acled.Api;
+using BorderAlertBot.Ingestion.DropFolder;
 using BorderAlertBot.Ingestion.Files;
 using BorderAlertBot.Sources;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public static class IngestionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<FileImporter>();
         services.AddAcled(configuration);
+        services.AddSectionOptions<DropFolderOptions>(configuration, DropFolderOptions.SectionName);
+        services.AddSingleton<DropFolderWatcher>();
         return services;
     }
 

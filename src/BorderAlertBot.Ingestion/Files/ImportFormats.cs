@@ -5,20 +5,15 @@ namespace BorderAlertBot.Ingestion.Files;
 /// <summary>Tells a file's format by its extension (<c>.json</c>, <c>.csv</c>), else by how it starts.</summary>
 public static class ImportFormats
 {
-    public static ImportFormat? Detect(string path)
+    public static ImportFormat? Detect(string path) => FromExtension(path) ?? Sniff(path);
+
+    /// <summary><c>.json</c> is curated, <c>.csv</c> ACLED; anything else says nothing.</summary>
+    public static ImportFormat? FromExtension(string path)
     {
         var extension = Path.GetExtension(path);
-        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return ImportFormat.Curated;
-        }
-
-        if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return ImportFormat.Acled;
-        }
-
-        return Sniff(path);
+        return extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Curated
+            : extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Acled
+            : null;
     }
 
     public static bool TryParse(string? text, out ImportFormat format) =>

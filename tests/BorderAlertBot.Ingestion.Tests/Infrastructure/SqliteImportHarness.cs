@@ -45,12 +45,15 @@ public sealed class SqliteImportHarness : IDisposable
         return await ImportAsync(CuratedJsonReader.ReadFileAsync(path, CancellationToken.None), dryRun, batchSize, progress);
     }
 
+    /// <summary>The file importer as the CLI and the drop folder use it, over this store, with the bundled border geography.</summary>
+    public FileImporter Files(SourcesOptions? sources = null) =>
+        new(new EventImporter(Store, Time, Borders), Options.Create(sources ?? new SourcesOptions()));
+
     /// <summary>Writes an ACLED CSV to a file and imports it as the CLI does: with ACLED's trust and the bundled border geography.</summary>
     public async Task<FileImportResult> ImportAcledAsync(string csv, SourcesOptions? sources = null)
     {
         var path = _directory.Write($"acled-{++_files}.csv", csv);
-        var importer = new FileImporter(new EventImporter(Store, Time, Borders), Options.Create(sources ?? new SourcesOptions()));
-        return await importer.ImportAsync(path, ImportFormat.Acled, new ImportOptions(DryRun: false, Curator), CancellationToken.None);
+        return await Files(sources).ImportAsync(path, ImportFormat.Acled, new ImportOptions(DryRun: false, Curator), CancellationToken.None);
     }
 
     /// <summary>The importer's enricher as the bot composes it: the bundled gazetteer and border line, default bands.</summary>
