@@ -5,6 +5,8 @@ using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
+using BorderAlertBot.Ingestion.Acled.Api;
+using BorderAlertBot.Ingestion.DropFolder;
 using BorderAlertBot.Slack;
 using BorderAlertBot.Sources;
 using BorderAlertBot.Store.Sqlite;
@@ -30,6 +32,8 @@ public sealed class ExampleSettingsTests
         [ConfiguredSubscriptionsOptions.SectionName] = [typeof(ConfiguredSubscriptionsOptions)],
         [GeographyOptions.SectionName] = [typeof(GeographyOptions)],
         [SourcesOptions.SectionName] = [typeof(SourcesOptions)],
+        [AcledOptions.SectionName] = [typeof(AcledOptions)],
+        [DropFolderOptions.SectionName] = [typeof(DropFolderOptions)],
     };
 
     [Fact]
