@@ -135,7 +135,7 @@ public sealed partial class SqliteDatabase : IDisposable
     private async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;", cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536;", cancellationToken);
         return connection;
     }
 
