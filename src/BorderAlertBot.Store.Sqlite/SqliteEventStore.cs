@@ -105,15 +105,18 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
             return;
         }
 
-        await database.WriteAsync(async (connection, transaction) =>
+        await database.WriteAsync((connection, _) =>
         {
-            await using var statements = new WriteStatements(connection, transaction);
+            using var statements = new WriteStatements(connection);
             foreach (var write in writes)
             {
-                await statements.WriteAsync(write, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                statements.Write(write);
             }
 
-            return writes.Count;
+            statements.Flush();
+
+            return Task.FromResult(writes.Count);
         }, cancellationToken);
 
         changeSignal.Notify();

@@ -8,7 +8,8 @@ namespace BorderAlertBot.Benchmarks;
 /// Writes an ACLED export in the current 31-column layout, streaming (a million rows never sit in memory): rows around
 /// the gazetteer's places (jittered; most at geo_precision 1, some 2 and 3; a few on the Chinese side), ACLED's event
 /// type mix for the area with some out of scope (protests, violence against civilians), actors as ACLED spells them,
-/// and quoted notes with commas, doubled quotes and line breaks. Deterministic for a seed.
+/// and quoted notes with commas, doubled quotes and line breaks; newest first, as ACLED's exports list rows, or in
+/// random date order. Deterministic for a seed.
 /// </summary>
 public static class AcledFileGenerator
 {
@@ -40,7 +41,8 @@ public static class AcledFileGenerator
 
     private static readonly string[] Outlets = ["Irrawaddy", "Myanmar Now", "Kachin News Group", "Shan Herald Agency for News", "RFA", "BNI"];
 
-    public static void Write(string path, int rows, int seed = 1027)
+    /// <param name="newestFirst">Rows by event date, newest first, as ACLED's exports list them; otherwise in random date order (the worst case for the store's date indexes).</param>
+    public static void Write(string path, int rows, bool newestFirst = true, int seed = 1027)
     {
         var random = new Random(seed);
         var places = Gazetteer.Bundled.Entries;
@@ -53,7 +55,7 @@ public static class AcledFileGenerator
         {
             var place = places[random.Next(places.Count)];
             var type = Pick(random, totalWeight);
-            var date = start.AddDays(random.Next(0, 4 * 365));
+            var date = newestFirst ? start.AddDays((int)((long)(rows - 1 - i) * (4 * 365) / Math.Max(1, rows))) : start.AddDays(random.Next(0, 4 * 365));
             var precision = random.Next(100) switch { < 72 => 1, < 92 => 2, _ => 3 };
             var china = random.Next(100) < 3;
             var latitude = place.Point.Latitude + ((random.NextDouble() - 0.5) * 0.1);

@@ -27,21 +27,23 @@ public static class AcledImportScenario
         var rows = new Option<int>("--rows") { Description = "How many ACLED rows to generate.", DefaultValueFactory = _ => 1_000_000 };
         var sqlite3 = new Option<string>("--sqlite3") { Description = "The sqlite3 shell for the baseline.", DefaultValueFactory = _ => "/usr/bin/sqlite3" };
         var again = new Option<bool>("--again") { Description = "Import the file a second time (everything must be unchanged)." };
+        var order = new Option<string>("--order") { Description = "newest-first (as ACLED's exports list rows) or random (event dates shuffled).", DefaultValueFactory = _ => "newest-first" };
+        order.AcceptOnlyFromAmong("newest-first", "random");
         var phases = new Option<bool>("--phases") { Description = "First time reading and mapping alone, then with the border enricher and fingerprints (three extra passes over the file)." };
-        var command = new Command(Name, "Import a generated ACLED export into a fresh SQLite store, with sqlite3 .import as the baseline.") { rows, sqlite3, again, phases };
+        var command = new Command(Name, "Import a generated ACLED export into a fresh SQLite store, with sqlite3 .import as the baseline.") { rows, sqlite3, again, phases, order };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(rows), parseResult.GetValue(sqlite3)!, parseResult.GetValue(again), parseResult.GetValue(phases), cancellationToken));
+            RunAsync(parseResult.GetValue(rows), parseResult.GetValue(order) == "newest-first", parseResult.GetValue(sqlite3)!, parseResult.GetValue(again), parseResult.GetValue(phases), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int rows, string sqlite3, bool again, bool phases, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int rows, bool newestFirst, string sqlite3, bool again, bool phases, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("borderalertbot-bench-");
         try
         {
             var file = Path.Combine(folder.FullName, "acled.csv");
             var generate = Stopwatch.StartNew();
-            AcledFileGenerator.Write(file, rows);
+            AcledFileGenerator.Write(file, rows, newestFirst);
             new Measurement(Name, "rows", rows, "count").Print();
             new Measurement(Name, "file_size", new FileInfo(file).Length / 1_048_576.0, "MB").Print();
             new Measurement(Name, "generate_seconds", generate.Elapsed.TotalSeconds, "s").Print();
