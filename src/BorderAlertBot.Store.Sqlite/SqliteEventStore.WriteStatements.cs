@@ -18,6 +18,10 @@ public sealed partial class SqliteEventStore
     /// one statement each for deletions and insertions: FTS5 flushes its pending terms to a new segment at every statement
     /// of a transaction, so a row at a time left a segment per event to merge.
     /// </summary>
+    /// <summary>The full-text rows of a batch and the JSON they are written as, reused from batch to batch.</summary>
+    private sealed record FullTextBuffers(
+        ArrayBufferWriter<byte> Json, List<long> Deletions, Dictionary<long, (string Title, string Summary, string Place, string Actors)> Rows);
+
     private sealed class WriteStatements : IDisposable
     {
         private const string Columns = "kind, subtype, status, severity, occurred_at, country, admin1, admin2, admin3, place, border_pair, revision, updated_at, fingerprint, document";
@@ -30,12 +34,18 @@ public sealed partial class SqliteEventStore
         private readonly sqlite3_stmt _ftsInsert;
         private readonly sqlite3_stmt _externalId;
         private readonly sqlite3_stmt _change;
-        private readonly List<long> _ftsDeletions = [];
-        private readonly Dictionary<long, (string Title, string Summary, string Place, string Actors)> _ftsRows = [];
         private byte[] _text = new byte[4096];
 
-        public WriteStatements(SqliteConnection connection)
+        private readonly ArrayBufferWriter<byte> _json;
+        private readonly List<long> _ftsDeletions;
+        private readonly Dictionary<long, (string Title, string Summary, string Place, string Actors)> _ftsRows;
+
+        /// <param name="fullText">Buffers kept across batches for the full-text rows: a batch's are a megabyte or two, which allocated anew each time would churn the large-object heap.</param>
+        public WriteStatements(SqliteConnection connection, FullTextBuffers fullText)
         {
+            (_json, _ftsDeletions, _ftsRows) = (fullText.Json, fullText.Deletions, fullText.Rows);
+            _ftsDeletions.Clear();
+            _ftsRows.Clear();
             _db = connection.Handle!; // An open connection has a handle.
             _insert = Prepare($"INSERT INTO events (id, {Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT (id) DO NOTHING RETURNING rowid;");
             _update = Prepare(
@@ -109,7 +119,8 @@ public sealed partial class SqliteEventStore
         /// <summary>Writes the batch's full-text rows: the stored rows of revised events out, every written event's newest text in.</summary>
         public void Flush()
         {
-            var json = new ArrayBufferWriter<byte>(64 * 1024);
+            var json = _json;
+            json.ResetWrittenCount();
             if (_ftsDeletions.Count > 0)
             {
                 using (var writer = new Utf8JsonWriter(json))
@@ -145,6 +156,7 @@ public sealed partial class SqliteEventStore
 
                 Check(raw.sqlite3_bind_text(_ftsInsert, 1, json.WrittenSpan));
                 Step(_ftsInsert);
+                json.ResetWrittenCount();
             }
 
             _ftsDeletions.Clear();

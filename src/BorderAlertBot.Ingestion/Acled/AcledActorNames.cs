@@ -10,7 +10,26 @@ namespace BorderAlertBot.Ingestion.Acled;
 /// </summary>
 internal static partial class AcledActorNames
 {
+    // Rows repeat a few hundred actor names over and over: each is worked out once (up to a bound, for hostile files).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
+
     public static string ShortFormOf(string name)
+    {
+        if (Known.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var shortForm = Compute(name);
+        if (Known.Count < 10_000)
+        {
+            Known.TryAdd(name, shortForm);
+        }
+
+        return shortForm;
+    }
+
+    private static string Compute(string name)
     {
         var match = StateForces().Match(name);
         if (match.Success)

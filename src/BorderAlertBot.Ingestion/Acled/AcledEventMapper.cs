@@ -234,8 +234,18 @@ public static class AcledEventMapper
             return null;
         }
 
+        // Most fields are clean already: only text with a line break, a tab, a double space or an edge space is rebuilt.
+        var span = text.AsSpan();
+        if (!char.IsWhiteSpace(span[0]) && !char.IsWhiteSpace(span[^1]) && span.IndexOfAny(MessyWhitespace) < 0 && !span.Contains("  ", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
         return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    private static readonly System.Buffers.SearchValues<char> MessyWhitespace = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(code => (char)code).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
 
     private static string Clip(string? text, int max = 60)
     {
