@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Ingestion.Acled.Api;
 using BorderAlertBot.Ingestion.DropFolder;
 using BorderAlertBot.Ingestion.Files;
 using BorderAlertBot.Sources;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
