@@ -46,37 +46,6 @@ internal sealed class AcledColumns
     }
 
     /// <summary>The row from a field getter by column index; a column the file lacks is null.</summary>
-    public AcledRow Read(Func<int, string> field)
-    {
-        string? Get(string name) => _index.TryGetValue(name, out var i) ? field(i) : null;
-        return new AcledRow
-        {
-            EventIdCnty = Get("event_id_cnty"),
-            EventDate = Get("event_date"),
-            TimePrecision = Get("time_precision"),
-            EventType = Get("event_type"),
-            SubEventType = Get("sub_event_type"),
-            Actor1 = Get("actor1"),
-            AssocActor1 = Get("assoc_actor_1"),
-            Actor2 = Get("actor2"),
-            AssocActor2 = Get("assoc_actor_2"),
-            Inter1 = Get("inter1"),
-            Inter2 = Get("inter2"),
-            Interaction = Get("interaction"),
-            Iso = Get("iso"),
-            Iso3 = Get("iso3"),
-            Country = Get("country"),
-            Admin1 = Get("admin1"),
-            Admin2 = Get("admin2"),
-            Admin3 = Get("admin3"),
-            Location = Get("location"),
-            Latitude = Get("latitude"),
-            Longitude = Get("longitude"),
-            GeoPrecision = Get("geo_precision"),
-            Source = Get("source"),
-            Notes = Get("notes"),
-            Fatalities = Get("fatalities"),
-            Timestamp = Get("timestamp"),
-        };
-    }
+    public AcledRow Read(Func<int, string> field) =>
+        AcledRow.From(name => _index.TryGetValue(name, out var i) ? field(i) : null);
 }

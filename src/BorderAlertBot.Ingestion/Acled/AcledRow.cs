@@ -61,4 +61,17 @@ public sealed record AcledRow
 
     /// <summary>Unix seconds of the row's last upload: what incremental sync follows.</summary>
     public string? Timestamp { get; init; }
+
+    /// <summary>A row from its fields by ACLED column name (<c>event_id_cnty</c>…); <paramref name="field"/> gives null for a column the input lacks.</summary>
+    public static AcledRow From(Func<string, string?> field) => new()
+    {
+        EventIdCnty = field("event_id_cnty"), EventDate = field("event_date"), TimePrecision = field("time_precision"),
+        EventType = field("event_type"), SubEventType = field("sub_event_type"), Actor1 = field("actor1"),
+        AssocActor1 = field("assoc_actor_1"), Actor2 = field("actor2"), AssocActor2 = field("assoc_actor_2"),
+        Inter1 = field("inter1"), Inter2 = field("inter2"), Interaction = field("interaction"), Iso = field("iso"),
+        Iso3 = field("iso3"), Country = field("country"), Admin1 = field("admin1"), Admin2 = field("admin2"),
+        Admin3 = field("admin3"), Location = field("location"), Latitude = field("latitude"), Longitude = field("longitude"),
+        GeoPrecision = field("geo_precision"), Source = field("source"), Notes = field("notes"),
+        Fatalities = field("fatalities"), Timestamp = field("timestamp"),
+    };
 }

@@ -174,33 +174,5 @@ public sealed class AcledEventMapperTests
 
     internal static AcledMapResult Map(AcledRowBuilder row) => AcledEventMapper.Map(ToRow(row), 0, 2);
 
-    internal static AcledRow ToRow(AcledRowBuilder row) => new()
-    {
-        EventIdCnty = row["event_id_cnty"],
-        EventDate = row["event_date"],
-        TimePrecision = row["time_precision"],
-        EventType = row["event_type"],
-        SubEventType = row["sub_event_type"],
-        Actor1 = row["actor1"],
-        AssocActor1 = row["assoc_actor_1"],
-        Actor2 = row["actor2"],
-        AssocActor2 = row["assoc_actor_2"],
-        Inter1 = row["inter1"],
-        Inter2 = row["inter2"],
-        Interaction = row["interaction"],
-        Iso = row["iso"],
-        Iso3 = row["iso3"],
-        Country = row["country"],
-        Admin1 = row["admin1"],
-        Admin2 = row["admin2"],
-        Admin3 = row["admin3"],
-        Location = row["location"],
-        Latitude = row["latitude"],
-        Longitude = row["longitude"],
-        GeoPrecision = row["geo_precision"],
-        Source = row["source"],
-        Notes = row["notes"],
-        Fatalities = row["fatalities"],
-        Timestamp = row["timestamp"],
-    };
+    internal static AcledRow ToRow(AcledRowBuilder row) => AcledRow.From(column => row[column]);
 }

@@ -95,35 +95,7 @@ public sealed class AcledApi(IHttpClientFactory httpClients, AcledTokens tokens,
     }
 
     /// <summary>ACLED sends every value as a string; numbers are taken as their text too.</summary>
-    private static AcledRow ToRow(JsonElement row) => new()
-    {
-        EventIdCnty = Text(row, "event_id_cnty"),
-        EventDate = Text(row, "event_date"),
-        TimePrecision = Text(row, "time_precision"),
-        EventType = Text(row, "event_type"),
-        SubEventType = Text(row, "sub_event_type"),
-        Actor1 = Text(row, "actor1"),
-        AssocActor1 = Text(row, "assoc_actor_1"),
-        Actor2 = Text(row, "actor2"),
-        AssocActor2 = Text(row, "assoc_actor_2"),
-        Inter1 = Text(row, "inter1"),
-        Inter2 = Text(row, "inter2"),
-        Interaction = Text(row, "interaction"),
-        Iso = Text(row, "iso"),
-        Iso3 = Text(row, "iso3"),
-        Country = Text(row, "country"),
-        Admin1 = Text(row, "admin1"),
-        Admin2 = Text(row, "admin2"),
-        Admin3 = Text(row, "admin3"),
-        Location = Text(row, "location"),
-        Latitude = Text(row, "latitude"),
-        Longitude = Text(row, "longitude"),
-        GeoPrecision = Text(row, "geo_precision"),
-        Source = Text(row, "source"),
-        Notes = Text(row, "notes"),
-        Fatalities = Text(row, "fatalities"),
-        Timestamp = Text(row, "timestamp"),
-    };
+    private static AcledRow ToRow(JsonElement row) => AcledRow.From(name => Text(row, name));
 
     private static string? Text(JsonElement row, string name) =>
         row.TryGetProperty(name, out var value)
