@@ -1,6 +1,9 @@
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Geography;
+using BorderAlertBot.Ingestion.Acled.Api;
+using BorderAlertBot.Ingestion.DropFolder;
 using BorderAlertBot.Ingestion.Feeds;
+using BorderAlertBot.Ingestion.Files;
 using BorderAlertBot.Ingestion.Gdelt;
 using BorderAlertBot.Ingestion.Http;
 using BorderAlertBot.Sources;
@@ -22,9 +25,29 @@ public static class IngestionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FileImporter>();
+        services.AddAcled(configuration);
         services.AddGdelt(configuration);
         services.AddFeeds(configuration);
+        services.AddSectionOptions<DropFolderOptions>(configuration, DropFolderOptions.SectionName);
+        services.AddSingleton<DropFolderWatcher>();
         return services;
+    }
+
+    /// <summary>ACLED's API client and poller; the poller is a source only when <c>Acled:Enabled</c> is true.</summary>
+    private static void AddAcled(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSectionOptions<AcledOptions>(configuration, AcledOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(AcledApi.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<AcledOptions>>().Value.RequestTimeout);
+        services.AddSingleton<AcledTokens>();
+        services.AddSingleton<AcledApi>();
+        services.AddSingleton<AcledSource>();
+        if (configuration.GetSection(AcledOptions.SectionName).GetValue<bool>(nameof(AcledOptions.Enabled)))
+        {
+            services.AddSingleton<IEventSource>(provider => provider.GetRequiredService<AcledSource>());
+        }
     }
 
     private static void AddGdelt(this IServiceCollection services, IConfiguration configuration)

@@ -9,6 +9,9 @@ namespace BorderAlertBot.Store.Sqlite;
 /// <summary>Events on SQLite: the current state as a JSON document plus indexed columns, every revision, FTS5 search.</summary>
 public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSignal changeSignal) : IEventStore
 {
+    // Used only inside write pieces, which the write queue runs one at a time.
+    private readonly FullTextBuffers _fullText = new(new(256 * 1024), [], []);
+
     public async Task<ConflictEvent?> TryGetAsync(EventId id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -105,15 +108,18 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
             return;
         }
 
-        await database.WriteAsync(async (connection, transaction) =>
+        await database.WriteAsync((connection, _) =>
         {
-            await using var statements = new WriteStatements(connection, transaction);
+            using var statements = new WriteStatements(connection, _fullText);
             foreach (var write in writes)
             {
-                await statements.WriteAsync(write, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                statements.Write(write);
             }
 
-            return writes.Count;
+            statements.Flush();
+
+            return Task.FromResult(writes.Count);
         }, cancellationToken);
 
         changeSignal.Notify();

@@ -94,6 +94,15 @@ internal sealed class SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnec
         {
             await using var connection = await open(CancellationToken.None);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            if (pieces.Count == 1)
+            {
+                // Alone in its transaction, a piece needs no savepoint: a failure rolls the whole transaction back, which
+                // undoes exactly its writes. A savepoint would make SQLite keep a copy of every page the piece changes,
+                // which for an import's batch of thousands of events costs more than the writes.
+                await RunAloneAsync(pieces[0], connection, transaction);
+                return;
+            }
+
             foreach (var piece in pieces)
             {
                 if (piece.CancellationToken.IsCancellationRequested)
@@ -134,6 +143,29 @@ internal sealed class SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnec
         {
             piece.Committed();
         }
+    }
+
+    private static async Task RunAloneAsync(IPiece piece, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        if (piece.CancellationToken.IsCancellationRequested)
+        {
+            piece.Fail(new OperationCanceledException(piece.CancellationToken));
+            return;
+        }
+
+        try
+        {
+            await piece.RunAsync(connection, transaction);
+        }
+        catch (Exception exception)
+        {
+            piece.Fail(exception);
+            await transaction.RollbackAsync();
+            return;
+        }
+
+        await transaction.CommitAsync();
+        piece.Committed();
     }
 
     private sealed class Piece<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) : IPiece

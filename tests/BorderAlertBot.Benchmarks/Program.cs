@@ -2,6 +2,7 @@ using System.CommandLine;
 using BorderAlertBot.Benchmarks.Scenarios;
 
 var root = new RootCommand("BorderAlertBot benchmark scenarios (ARCHITECTURE.md §12). Each prints one JSON object per line.");
+root.Subcommands.Add(AcledImportScenario.Create());
 root.Subcommands.Add(CuratedImportScenario.Create());
 root.Subcommands.Add(CuratedImportScenario.CreateGenerator());
 root.Subcommands.Add(MatchScenario.Create());

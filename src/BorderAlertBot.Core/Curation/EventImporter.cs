@@ -15,32 +15,53 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
     public async Task<ImportSummary> ImportAsync(IAsyncEnumerable<ImportRecord> records, ImportOptions options, CancellationToken cancellationToken)
     {
         var tally = new Tally();
-        var seen = new Dictionary<EventId, int>();
+        var seen = new Dictionary<UInt128, int>();
         var batch = new List<ImportRecord>(options.BatchSize);
         var count = 0;
         long position = 0;
+        var writing = Task.CompletedTask;
+        var written = 0;
+        long writtenPosition = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             count++;
             position = record.Position;
-            if (record.Event is { } conflictEvent && seen.TryGetValue(conflictEvent.Id, out var firstLine))
+            if (record.Event is { } conflictEvent && seen.TryGetValue(IdKey(conflictEvent.Id), out var firstLine))
             {
-                tally.Reject([new ImportError(record.Index, record.Line, "id", $"{conflictEvent.Id} already appears at line {firstLine} of this input")]);
-                continue;
+                batch.Add(ImportRecord.Invalid(record.Index, record.Line, record.Position,
+                    [new ImportError(record.Index, record.Line, "id", $"{conflictEvent.Id} already appears at line {firstLine} of this input")]));
+            }
+            else
+            {
+                if (record.Event is { } accepted)
+                {
+                    seen[IdKey(accepted.Id)] = record.Line;
+                }
+
+                batch.Add(record);
             }
 
-            if (record.Event is { } accepted)
-            {
-                seen[accepted.Id] = record.Line;
-            }
-
-            batch.Add(record);
             if (batch.Count >= options.BatchSize)
             {
-                await ImportBatchAsync(batch, options, tally, cancellationToken);
-                batch.Clear();
-                options.Progress?.Report(new ImportProgress(count, position));
+                // Pipelined: the batch is placed, compared and written on another thread while the next one is read;
+                // batches still reach the store one after the other, in order.
+                await writing;
+                if (written > 0)
+                {
+                    options.Progress?.Report(new ImportProgress(written, writtenPosition));
+                }
+
+                var full = batch;
+                (written, writtenPosition) = (count, position);
+                writing = Task.Run(() => ImportBatchAsync(full, options, tally, cancellationToken), cancellationToken);
+                batch = new List<ImportRecord>(options.BatchSize);
             }
+        }
+
+        await writing;
+        if (written > 0 && written < count)
+        {
+            options.Progress?.Report(new ImportProgress(written, writtenPosition));
         }
 
         await ImportBatchAsync(batch, options, tally, cancellationToken);
@@ -135,7 +156,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
                     tally.Merged++;
                 }
 
-                writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(1, now, by, created) }, EventDocument.Fingerprint(incoming)));
+                writes.Add(EventWrite.Of(incoming with { Revision = new RevisionInfo(1, now, by, created) }, EventDocument.SerializeContent(incoming)));
                 tally.Added++;
                 continue;
             }
@@ -148,7 +169,8 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
                 incoming = incoming with { Status = version.Status, StatusReason = null };
             }
 
-            var fingerprint = EventDocument.Fingerprint(incoming);
+            var content = EventDocument.SerializeContent(incoming);
+            var fingerprint = EventDocument.Fingerprint(content);
             if (version.Fingerprint == fingerprint)
             {
                 tally.Unchanged++;
@@ -160,7 +182,8 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             if (options.SourceTrust is not null)
             {
                 incoming = isReportOfKnownEvent ? Reports.Absorb(previous, read) : KeepCuration(incoming, previous);
-                fingerprint = EventDocument.Fingerprint(incoming);
+                content = EventDocument.SerializeContent(incoming);
+                fingerprint = EventDocument.Fingerprint(content);
                 if (version.Fingerprint == fingerprint)
                 {
                     tally.Unchanged++;
@@ -175,7 +198,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             }
 
             var changes = EventDiff.Describe(previous, incoming);
-            writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(version.Revision + 1, now, by, changes) }, fingerprint));
+            writes.Add(new EventWrite(incoming with { Revision = new RevisionInfo(version.Revision + 1, now, by, changes) }, fingerprint) { Content = content });
             tally.Revised++;
         }
 
@@ -183,13 +206,30 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         {
             var previous = await store.TryGetAsync(survivor.Id, cancellationToken) ?? throw new ConcurrencyException($"{survivor.Id} disappeared during the import.");
             var changes = EventDiff.Describe(previous, survivor);
-            writes.Add(new EventWrite(survivor with { Revision = new RevisionInfo(previous.Revision.Number + 1, now, options.Curator, changes) }, EventDocument.Fingerprint(survivor)));
+            writes.Add(EventWrite.Of(survivor with { Revision = new RevisionInfo(previous.Revision.Number + 1, now, options.Curator, changes) }, EventDocument.SerializeContent(survivor)));
         }
 
         if (!options.DryRun && writes.Count > 0)
         {
             await store.WriteAsync(writes, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// An id as the key of "seen in this input": two unrelated 64-bit hashes of it (FNV-1a, and a rotate-multiply hash),
+    /// so a million ids take some 30 MB rather than every id string, and a false "already appears" needs two ids to
+    /// collide in 128 bits.
+    /// </summary>
+    private static UInt128 IdKey(EventId id)
+    {
+        var (high, low) = (14695981039346656037UL, 0x9E3779B97F4A7C15UL);
+        foreach (var c in id.Value)
+        {
+            high = (high ^ c) * 1099511628211UL;
+            low = System.Numerics.BitOperations.RotateLeft(low ^ c, 27) * 0xC2B2AE3D27D4EB4FUL;
+        }
+
+        return new UInt128(high, low);
     }
 
     /// <summary>

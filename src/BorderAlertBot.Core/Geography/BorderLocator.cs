@@ -9,6 +9,10 @@ namespace BorderAlertBot.Geography;
 /// </summary>
 public sealed class BorderLocator(Gazetteer gazetteer, IReadOnlyList<BorderLine> lines, GeographyOptions options)
 {
+    // Each line's parts prepared once: an import measures a million points against them.
+    private readonly (BorderPair Pair, PolylineIndex[] Parts)[] _lines =
+        [.. lines.Select(line => (line.Pair, line.Parts.Select(part => new PolylineIndex(part)).ToArray()))];
+
     /// <summary>The border and distance for a location, or null when it is not a border location.</summary>
     public BorderPosition? Locate(Location? location)
     {
@@ -65,12 +69,17 @@ public sealed class BorderLocator(Gazetteer gazetteer, IReadOnlyList<BorderLine>
     private BorderPosition? Nearest(GeoPoint point)
     {
         BorderPosition? nearest = null;
-        foreach (var line in lines)
+        foreach (var (pair, parts) in _lines)
         {
-            var distance = line.DistanceKm(point);
+            var distance = double.PositiveInfinity;
+            foreach (var part in parts)
+            {
+                distance = Math.Min(distance, part.DistanceKm(point, options.BorderZoneKm));
+            }
+
             if (distance <= options.BorderZoneKm && (nearest is null || distance < nearest.DistanceKm))
             {
-                nearest = new BorderPosition(line.Pair, distance);
+                nearest = new BorderPosition(pair, distance);
             }
         }
 

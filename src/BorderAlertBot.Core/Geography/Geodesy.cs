@@ -57,7 +57,7 @@ public static class Geodesy
 
     // The squared chord from p to the segment's great circle when p's foot on it lies between a and b; otherwise
     // infinity, because then the nearer end (measured by the caller) is the nearest point.
-    private static double ChordSquaredToInterior(UnitVector p, UnitVector a, UnitVector b)
+    internal static double ChordSquaredToInterior(UnitVector p, UnitVector a, UnitVector b)
     {
         var normal = a.Cross(b);
         var length = Math.Sqrt(normal.LengthSquared);
@@ -71,9 +71,9 @@ public static class Geodesy
         return 2 * sin * sin / (1 + Math.Sqrt(1 - (sin * sin)));
     }
 
-    private static double ToRadians(double degrees) => degrees * Math.PI / 180;
+    internal static double ToRadians(double degrees) => degrees * Math.PI / 180;
 
-    private readonly record struct UnitVector(double X, double Y, double Z)
+    internal readonly record struct UnitVector(double X, double Y, double Z)
     {
         public double LengthSquared => Dot(this);
 

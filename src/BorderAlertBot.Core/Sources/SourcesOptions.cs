@@ -24,8 +24,11 @@ public sealed class SourcesOptions : IValidatableObject
     public int FailuresBeforeDisable { get; set; } = 10;
 
     /// <summary>The status a new event from <paramref name="source"/> gets.</summary>
-    public EventStatus TrustFor(IEventSource source) =>
-        Trust.Find(rule => rule.Matches(source.Name))?.Status ?? source.DefaultTrust;
+    public EventStatus TrustFor(IEventSource source) => TrustFor(source.Name, source.DefaultTrust);
+
+    /// <summary>The status a new event from the source named <paramref name="name"/> gets (a file of its rows, say), else <paramref name="defaultTrust"/>.</summary>
+    public EventStatus TrustFor(string name, EventStatus defaultTrust) =>
+        Trust.Find(rule => rule.Matches(name))?.Status ?? defaultTrust;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

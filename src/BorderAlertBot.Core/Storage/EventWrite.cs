@@ -3,4 +3,22 @@ using BorderAlertBot.Domain;
 namespace BorderAlertBot.Storage;
 
 /// <summary>A new revision to store: <c>Event.Revision.Number</c> is the new number, <paramref name="Fingerprint"/> its content hash.</summary>
-public sealed record EventWrite(ConflictEvent Event, string Fingerprint);
+public sealed record EventWrite(ConflictEvent Event, string Fingerprint)
+{
+    /// <summary>
+    /// The event's content as <see cref="Serialization.EventDocument.SerializeContent"/> wrote it for the fingerprint, when
+    /// the writer has it: a store may build the document from it (<see cref="Serialization.EventDocument.WithRevision"/>)
+    /// instead of serialising the event again. Null: the store serialises <see cref="Event"/>.
+    /// </summary>
+    public byte[]? Content { get; init; }
+
+    /// <summary>The document to store for <see cref="Event"/>, as UTF-8 JSON.</summary>
+    public byte[] Document() =>
+        Content is { } content
+            ? Serialization.EventDocument.WithRevision(content, Event.Revision)
+            : Serialization.EventDocument.SerializeToUtf8(Event);
+
+    /// <summary>A write whose fingerprint and document come from one serialisation of the event's content.</summary>
+    public static EventWrite Of(ConflictEvent conflictEvent, byte[] content) =>
+        new(conflictEvent, Serialization.EventDocument.Fingerprint(content)) { Content = content };
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BorderAlertBot.Abstractions;
+using BorderAlertBot.Ingestion.DropFolder;
 using BorderAlertBot.Sources;
 
 namespace BorderAlertBot.Cli;
@@ -17,6 +18,14 @@ public static class SourcesCommand
         var poll = new Command("poll", "Poll one source now, whatever its schedule, and show its state after.") { pollName };
         poll.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
+            if (DropFolder(services, parseResult.GetValue(pollName)!) is { } folder)
+            {
+                await folder.ScanAsync(ct);
+                var scanned = await services.GetRequiredService<ISourceStateStore>().TryGetAsync(DropFolderWatcher.SourceName, ct) ?? SourceState.New(DropFolderWatcher.SourceName);
+                await WriteAsync(environment.Output, scanned, services.GetRequiredService<TimeProvider>().GetUtcNow());
+                return scanned.ConsecutiveFailures == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            }
+
             if (await FindAsync(services, parseResult.GetValue(pollName)!, environment) is not { } source)
             {
                 return ExitCodes.Failed;
@@ -31,12 +40,18 @@ public static class SourcesCommand
         var enable = new Command("enable", "Enable a source that was disabled after repeated failures; the running bot polls it within a minute.") { enableName };
         enable.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
-            if (await FindAsync(services, parseResult.GetValue(enableName)!, environment) is not { } source)
+            var name = DropFolder(services, parseResult.GetValue(enableName)!) is not null ? DropFolderWatcher.SourceName : null;
+            if (name is null && await FindAsync(services, parseResult.GetValue(enableName)!, environment) is { } source)
+            {
+                name = source.Name;
+            }
+
+            if (name is null)
             {
                 return ExitCodes.Failed;
             }
 
-            var state = await services.GetRequiredService<SourceRunner>().EnableAsync(source.Name, ct);
+            var state = await services.GetRequiredService<SourceRunner>().EnableAsync(name, ct);
             await environment.Output.WriteLineAsync($"{state.Name} enabled; the running bot polls it within a minute.");
             return ExitCodes.Success;
         }, cancellationToken));
@@ -51,6 +66,11 @@ public static class SourcesCommand
     private static async Task<int> StatusAsync(IServiceProvider services, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var configured = services.GetServices<IEventSource>().Select(source => source.Name).ToList();
+        if (services.GetRequiredService<DropFolderWatcher>().IsEnabled)
+        {
+            configured.Add(DropFolderWatcher.SourceName);
+        }
+
         var stored = (await services.GetRequiredService<ISourceStateStore>().ListAsync(cancellationToken)).ToDictionary(state => state.Name, StringComparer.Ordinal);
         var names = configured.Concat(stored.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
@@ -68,6 +88,12 @@ public static class SourcesCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>The drop folder, when <paramref name="name"/> names it and one is configured (it is watched, not polled through the runner).</summary>
+    private static DropFolderWatcher? DropFolder(IServiceProvider services, string name) =>
+        string.Equals(name, DropFolderWatcher.SourceName, StringComparison.OrdinalIgnoreCase) && services.GetRequiredService<DropFolderWatcher>() is { IsEnabled: true } watcher
+            ? watcher
+            : null;
 
     private static async Task<IEventSource?> FindAsync(IServiceProvider services, string name, CliEnvironment environment)
     {

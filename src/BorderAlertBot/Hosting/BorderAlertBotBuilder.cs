@@ -23,6 +23,7 @@ public static class BorderAlertBotBuilder
         builder.Services.AddHostedService<SampleReplayWorker>();
         builder.Services.AddHostedService<SlackSocketModeWorker>();
         builder.Services.AddHostedService<SourcePollingWorker>();
+        builder.Services.AddHostedService<DropFolderWorker>();
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<HttpOptions>>((kestrel, http) => kestrel.Listen(IPAddress.Parse(http.Value.Address), http.Value.Port));
         return builder;

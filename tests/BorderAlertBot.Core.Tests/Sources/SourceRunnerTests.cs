@@ -77,7 +77,7 @@ public sealed class SourceRunnerTests
             Severity = pending.Severity with { Override = new SeverityOverride(Severity.High, "gate closed") },
             Revision = pending.Revision with { Number = 2 },
         };
-        await _store.WriteAsync([new(curated, Serialization.EventDocument.Fingerprint(curated))], CancellationToken.None);
+        await _store.WriteAsync([new(curated, BorderAlertBot.Serialization.EventDocument.Fingerprint(curated))], CancellationToken.None);
 
         // Act
         await runner.RunAsync(source, CancellationToken.None);
@@ -97,7 +97,7 @@ public sealed class SourceRunnerTests
         // Arrange
         var curated = new EventBuilder().WithId("evt_chinshwehaw_seized").WithExternalIds("acled:MMR23001").Build();
         var curatedWrite = curated with { Revision = new RevisionInfo(1, Start, "mya", ["created"]) };
-        await _store.WriteAsync([new(curatedWrite, Serialization.EventDocument.Fingerprint(curatedWrite))], CancellationToken.None);
+        await _store.WriteAsync([new(curatedWrite, BorderAlertBot.Serialization.EventDocument.Fingerprint(curatedWrite))], CancellationToken.None);
         var acledSource = new Source("ACLED", new Uri("https://acleddata.com/data/MMR23001"), null);
         var row = new EventBuilder().WithId("evt_acled_mmr23001").WithExternalIds("acled:MMR23001").WithTitle("Battles in Laukkaing").WithSources(acledSource).Build();
         var source = new ScriptedSource("acled", EventStatus.Verified).Then(Poll("1", row)).Then(Poll("1", row));

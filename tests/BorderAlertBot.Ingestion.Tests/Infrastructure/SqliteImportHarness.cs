@@ -1,5 +1,8 @@
 using BorderAlertBot.Curation;
+using BorderAlertBot.Geography;
 using BorderAlertBot.Ingestion.CuratedJson;
+using BorderAlertBot.Ingestion.Files;
+using BorderAlertBot.Sources;
 using BorderAlertBot.Storage;
 using BorderAlertBot.Store.Sqlite;
 using BorderAlertBot.Testing.Files;
@@ -45,6 +48,20 @@ public sealed class SqliteImportHarness : IDisposable
         var path = _directory.Write($"import-{++_files}.json", curatedJson);
         return await ImportAsync(CuratedJsonReader.ReadFileAsync(path, CancellationToken.None), dryRun, batchSize, progress);
     }
+
+    /// <summary>The file importer as the CLI and the drop folder use it, over this store, with the bundled border geography.</summary>
+    public FileImporter Files(SourcesOptions? sources = null) =>
+        new(new EventImporter(Store, Time, Borders), Options.Create(sources ?? new SourcesOptions()));
+
+    /// <summary>Writes an ACLED CSV to a file and imports it as the CLI does: with ACLED's trust and the bundled border geography.</summary>
+    public async Task<FileImportResult> ImportAcledAsync(string csv, SourcesOptions? sources = null)
+    {
+        var path = _directory.Write($"acled-{++_files}.csv", csv);
+        return await Files(sources).ImportAsync(path, ImportFormat.Acled, new ImportOptions(DryRun: false, Curator), CancellationToken.None);
+    }
+
+    /// <summary>The importer's enricher as the bot composes it: the bundled gazetteer and border line, default bands.</summary>
+    public static BorderEnrichment Borders { get; } = new(new BorderLocator(Gazetteer.Bundled, BorderLines.Bundled, new GeographyOptions()));
 
     public Task<ImportSummary> ImportAsync(IEnumerable<ImportRecord> records) => ImportAsync(records.ToAsyncEnumerable(), dryRun: false, batchSize: 500, progress: null);
 

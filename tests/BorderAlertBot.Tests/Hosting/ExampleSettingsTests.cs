@@ -7,6 +7,8 @@ using BorderAlertBot.Digests;
 using BorderAlertBot.Discord;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Hosting;
+using BorderAlertBot.Ingestion.Acled.Api;
+using BorderAlertBot.Ingestion.DropFolder;
 using BorderAlertBot.Ingestion.Feeds;
 using BorderAlertBot.Ingestion.Gdelt;
 using BorderAlertBot.Slack;
@@ -39,6 +41,8 @@ public sealed class ExampleSettingsTests
         [CurationOptions.SectionName] = [typeof(CurationOptions)],
         [GdeltOptions.SectionName] = [typeof(GdeltOptions)],
         [FeedsOptions.SectionName] = [typeof(FeedsOptions)],
+        [AcledOptions.SectionName] = [typeof(AcledOptions)],
+        [DropFolderOptions.SectionName] = [typeof(DropFolderOptions)],
     };
 
     [Fact]

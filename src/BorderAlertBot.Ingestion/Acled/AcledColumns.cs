@@ -1,0 +1,51 @@
+namespace BorderAlertBot.Ingestion.Acled;
+
+/// <summary>
+/// The ACLED columns the mapper reads, found by header name (ignoring case and surrounding spaces), so the current
+/// 31-column layout, the older one (with <c>data_id</c>, <c>event_id_no_cnty</c>, <c>iso3</c>) and files with extra
+/// columns all read alike. A file without a required column cannot be read at all.
+/// </summary>
+internal sealed class AcledColumns
+{
+    private static readonly string[] Required =
+        ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude", "longitude", "geo_precision", "fatalities"];
+
+    private static readonly string[] Names =
+    [
+        .. Required, "time_precision", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "interaction",
+        "iso", "iso3", "country", "admin1", "admin2", "admin3", "source", "notes", "timestamp",
+    ];
+
+    private readonly Dictionary<string, int> _index;
+
+    private AcledColumns(Dictionary<string, int> index) => _index = index;
+
+    /// <summary>The columns of <paramref name="header"/>, or the error that says which required ones are missing.</summary>
+    public static AcledColumns? TryResolve(IReadOnlyList<string> header, out string? error)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            if (Array.IndexOf(Names, name) >= 0)
+            {
+                index.TryAdd(name, i);
+            }
+        }
+
+        var missing = Required.Where(name => !index.ContainsKey(name)).ToList();
+        if (!index.ContainsKey("iso") && !index.ContainsKey("iso3") && !index.ContainsKey("country"))
+        {
+            missing.Add("country (or iso)");
+        }
+
+        error = missing.Count == 0
+            ? null
+            : $"the header has no {string.Join(", ", missing.Select(name => $"'{name}'"))} column{(missing.Count == 1 ? string.Empty : "s")}: is this an ACLED export? (the header row must name the columns, as ACLED's exports do)";
+        return error is null ? new AcledColumns(index) : null;
+    }
+
+    /// <summary>The row from a field getter by column index; a column the file lacks is null.</summary>
+    public AcledRow Read(Func<int, string> field) =>
+        AcledRow.From(name => _index.TryGetValue(name, out var i) ? field(i) : null);
+}
