@@ -27,12 +27,17 @@ public sealed record ConflictEvent(
     public const int MaxTitleLength = 200;
 
     /// <summary>For a <see cref="EventStatus.Merged"/> report: the event it was folded into.</summary>
-    /// <remarks>Left out of the stored document when null, so events that were never merged keep their fingerprints.</remarks>
+    /// <remarks>
+    /// Left out of the stored document when null, so events that were never merged keep their fingerprints; written
+    /// before the other fields, so the revision stays the document's last field (<see cref="Serialization.EventDocument.WithRevision"/>).
+    /// </remarks>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(-1)]
     public EventId? MergedInto { get; init; }
 
     /// <summary>The reports folded into this event, oldest merge first (null when none); each keeps its own revisions, so a split can undo it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(-1)]
     public IReadOnlyList<EventId>? MergedReports { get; init; }
 
     public const int MaxSummaryLength = 600;

@@ -16,6 +16,8 @@ public sealed class EventDocumentTests
             new EventBuilder().Build(),
             new EventBuilder().WithTitle("Clash near Lai Zar — “heavy” fighting, 老街").WithFigure(FigureKind.Fatalities, 29, "ACLED").At(null).OnBorder(null).Build(),
             new EventBuilder().WithStatus(EventStatus.Retracted, "withdrawn by acled").WithSeverityOverride(Severity.Critical, "the command surrendered").Build(),
+            new EventBuilder().WithStatus(EventStatus.Merged, "merged into evt_acled_mmr1").Build() with { MergedInto = EventId.Parse("evt_acled_mmr1") },
+            new EventBuilder().Build() with { MergedReports = [EventId.Parse("evt_gdelt_1"), EventId.Parse("evt_rss_2")] },
         };
 
         foreach (var conflictEvent in events)

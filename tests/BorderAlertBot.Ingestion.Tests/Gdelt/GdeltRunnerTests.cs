@@ -84,7 +84,7 @@ public sealed class GdeltRunnerTests : IAsyncLifetime
 
         // Act: the bot's runner (merging) reads the export twice.
         var runner = _harness.Runner(_store.Store, _store.States, queries: _store.Queries);
-        await runner.RunAsync(_harness.Source("gdelt"), CancellationToken.None);
+        var first = await runner.RunAsync(_harness.Source("gdelt"), CancellationToken.None);
         await _store.States.SaveAsync((await _store.States.TryGetAsync("gdelt", CancellationToken.None))! with { Cursor = null }, CancellationToken.None);
         await runner.RunAsync(_harness.Source("gdelt"), CancellationToken.None);
 
@@ -95,6 +95,7 @@ public sealed class GdeltRunnerTests : IAsyncLifetime
         Assert.Equal((EventStatus.Verified, 2, "2 reports · 2 sources"), (clash.Status, clash.Revision.Number, clash.Corroboration));
         Assert.Contains("gdelt:7", clash.ExternalIds);
         Assert.Equal([report.Id], clash.MergedReports);
+        Assert.Null(first.LastError);
     }
 
     [Fact]
