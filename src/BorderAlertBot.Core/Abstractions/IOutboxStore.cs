@@ -1,6 +1,7 @@
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Subscriptions;
+using BorderAlertBot.Telemetry;
 
 namespace BorderAlertBot.Abstractions;
 
@@ -51,6 +52,12 @@ public interface IOutboxStore
     Task<IReadOnlySet<SubscriptionId>> GetAlertedSubscriptionsAsync(EventId eventId, CancellationToken cancellationToken);
 
     Task<OutboxCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many rows are not yet sent nor dead-lettered, and how long the oldest of those already due (in subscriptions not
+    /// paused) has waited since it fell due; for the outbox gauges of <c>/metrics</c>.
+    /// </summary>
+    Task<OutboxBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>When the earliest unsent row becomes due (or its lease or retry time ends); null when nothing waits.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken);

@@ -37,5 +37,12 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "must be between {1} and {2}")]
     public TimeSpan FallbackPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// At shutdown, how long sends in flight may take to finish the message they are sending; what they have not sent by
+    /// then is handed back for the next start. Keep it under the supervisor's stop timeout (systemd's TimeoutStopSec).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "must be between {1} and {2}")]
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     public Severity BreakThrough => (Severity)BreakThroughSeverity;
 }

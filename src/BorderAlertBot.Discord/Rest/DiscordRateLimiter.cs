@@ -1,4 +1,5 @@
 using System.Net;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BorderAlertBot.Discord.Rest;
@@ -21,7 +22,7 @@ namespace BorderAlertBot.Discord.Rest;
 /// </list>
 /// Waits use the injected clock. Thread-safe.
 /// </summary>
-public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogger<DiscordRateLimiter> logger)
+public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogger<DiscordRateLimiter> logger, BorderAlertBotMetrics? metrics = null)
 {
     /// <summary>Discord's global limit per bot.</summary>
     public const int GlobalPerSecond = 50;
@@ -232,6 +233,10 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
                 || (response.Status == HttpStatusCode.TooManyRequests && response.Scope != "shared"))
             {
                 _recentInvalid.Enqueue(now);
+                if (_recentInvalid.Count == InvalidRequestCeiling)
+                {
+                    metrics?.PlatformPaused("discord", "invalid_requests");
+                }
             }
 
             if (response.Status != HttpStatusCode.TooManyRequests)
@@ -240,6 +245,8 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
             }
 
             var retryAfter = response.RetryAfter ?? TimeSpan.FromSeconds(1);
+            metrics?.RateLimited("discord", response.IsBan ? "ban" : response.IsGlobal ? "global" : response.Scope ?? "user");
+            metrics?.PlatformPaused("discord", response.IsBan ? "ban" : response.IsGlobal ? "global" : "rate_limit");
             if (response.IsBan)
             {
                 _pausedUntil = Math.Max(_pausedUntil, now + Ticks(BanCoolDown));

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using BorderAlertBot.Slack.Signing;
+using BorderAlertBot.Security;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Slack.Inbound;
 
@@ -9,7 +11,7 @@ namespace BorderAlertBot.Slack.Inbound;
 /// anything is parsed (401 otherwise); <c>ssl_check</c> gets a bare 200; a form without a channel, user or command, or
 /// an interactivity body without a JSON <c>payload</c>, is a 400 that says nothing of our internals.
 /// </summary>
-public sealed partial class SlackHttpRequests(SlackSignature signature, SlackInboundHandler handler, ILogger<SlackHttpRequests> logger)
+public sealed partial class SlackHttpRequests(SlackSignature signature, SignatureReplays replays, IOptions<SlackOptions> options, SlackInboundHandler handler, ILogger<SlackHttpRequests> logger)
 {
     public async Task<SlackReply> CommandAsync(string? signatureHeader, string? timestamp, byte[] body, CancellationToken cancellationToken)
     {
@@ -57,6 +59,11 @@ public sealed partial class SlackHttpRequests(SlackSignature signature, SlackInb
     private bool Verified(string? signatureHeader, string? timestamp, byte[] body)
     {
         var verdict = signature.Verify(signatureHeader, timestamp, body);
+        if (verdict == SlackSignatureVerdict.Valid && !replays.TryFirstUse(signatureHeader!, options.Value.SignatureMaxAge)) // Valid: it is there.
+        {
+            verdict = SlackSignatureVerdict.Replayed;
+        }
+
         if (verdict == SlackSignatureVerdict.Valid)
         {
             return true;

@@ -1,5 +1,6 @@
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Curation;
+using BorderAlertBot.Health;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Ingestion;
 using BorderAlertBot.Subscriptions;
@@ -20,6 +21,7 @@ public sealed partial class StoreStartup(
     ConfiguredSubscriptionSync configuredSync,
     ISubscriptionStore subscriptions,
     ICursorStore cursors,
+    Readiness readiness,
     TimeProvider timeProvider,
     ILogger<StoreStartup> logger) : IHostedService
 {
@@ -28,6 +30,7 @@ public sealed partial class StoreStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await initializer.InitializeAsync(cancellationToken);
+        readiness.StoreMigrated();
         await SyncConfiguredSubscriptionsAsync(cancellationToken);
         await EnsureConsoleSubscriptionAsync(cancellationToken);
         var count = await queries.CountAsync(cancellationToken);
