@@ -78,8 +78,8 @@ public sealed partial class SqliteOutboxStore
         await using var command = Command(connection, null,
             """
             SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'Pending'),
-                   (SELECT MIN(o.due_at) FROM outbox o LEFT JOIN subscriptions s ON s.id = o.subscription_id
-                    WHERE o.state = 'Pending' AND o.due_at <= $now AND COALESCE(s.paused, 0) = 0);
+                   (SELECT MIN(o.created_at) FROM outbox o LEFT JOIN subscriptions s ON s.id = o.subscription_id
+                    WHERE o.state = 'Pending' AND (o.due_at <= $now OR o.attempts > 0) AND COALESCE(s.paused, 0) = 0);
             """);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

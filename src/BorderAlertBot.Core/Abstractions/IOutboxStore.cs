@@ -54,8 +54,8 @@ public interface IOutboxStore
     Task<OutboxCounts> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// How many rows are not yet sent nor dead-lettered, and how long the oldest of those already due (in subscriptions not
-    /// paused) has waited since it fell due; for the outbox gauges of <c>/metrics</c>.
+    /// How many rows are not yet sent nor dead-lettered, and how long ago the oldest of those that should be going (due, or
+    /// being retried; held alerts and paused subscriptions aside) was written; for the outbox gauges of <c>/metrics</c>.
     /// </summary>
     Task<OutboxBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -11,9 +11,9 @@ public sealed class DeliveryOptions
     [Range(1, 5, ErrorMessage = "must be between {1} and {2}")]
     public int BreakThroughSeverity { get; set; } = (int)Severity.Critical;
 
-    /// <summary>Attempts before a message is dead-lettered.</summary>
+    /// <summary>Attempts before a message is dead-lettered: with the default delays, 20 ride out a platform outage of about an hour.</summary>
     [Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 20;
 
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "must be between {1} and {2}")]
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -48,7 +48,7 @@ public sealed class BorderAlertBotMetrics : IDisposable
         _commandDuration = _meter.CreateHistogram<double>("borderalertbot.command.duration", "s", "Time to answer a /border subcommand, by platform and subcommand.",
             tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
         _meter.CreateObservableGauge("borderalertbot.outbox.depth", () => Volatile.Read(ref _backlog).Depth, "{row}", "Outbox rows not yet sent nor dead-lettered.");
-        _meter.CreateObservableGauge("borderalertbot.outbox.oldest_age", () => Volatile.Read(ref _backlog).OldestAge.TotalSeconds, "s", "Age of the oldest outbox row not yet sent (0 when none waits).");
+        _meter.CreateObservableGauge("borderalertbot.outbox.oldest_age", () => Volatile.Read(ref _backlog).OldestAge.TotalSeconds, "s", "Age of the oldest outbox row that should be going (due or being retried, in a subscription not paused), 0 when none.");
     }
 
     public void Ingested(string source, string outcome, long count)
