@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BorderAlertBot.Slack.Signing;
 using BorderAlertBot.Security;
 using Microsoft.Extensions.Logging;
@@ -36,18 +35,7 @@ public sealed partial class SlackHttpRequests(SlackSignature signature, Signatur
             return SlackReply.Unauthorized;
         }
 
-        if (!SlackForm.Parse(body).TryGetValue("payload", out var payloadText))
-        {
-            return SlackReply.BadRequest;
-        }
-
-        JsonElement payload;
-        try
-        {
-            using var document = JsonDocument.Parse(payloadText);
-            payload = document.RootElement.Clone();
-        }
-        catch (JsonException)
+        if (!SlackForm.Parse(body).TryGetValue("payload", out var payloadText) || !InteractivityPayload.TryParse(payloadText, out var payload))
         {
             return SlackReply.BadRequest;
         }
