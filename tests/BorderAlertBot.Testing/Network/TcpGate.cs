@@ -25,7 +25,7 @@ public sealed class TcpGate : IAsyncDisposable
     /// <summary>The gate's own port on 127.0.0.1.</summary>
     public int Port { get; }
 
-    /// <summary>Connections refused or cut while the gate was closed, and connections relayed while open.</summary>
+    /// <summary>How many connections the gate has relayed.</summary>
     public int Relayed { get; private set; }
 
     /// <summary>A gate in front of <paramref name="target"/> (a fake server's URL), open.</summary>
