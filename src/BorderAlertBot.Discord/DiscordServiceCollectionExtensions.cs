@@ -1,14 +1,14 @@
 using BorderAlertBot.Answers;
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Delivery;
-using BorderAlertBot.Telemetry;
 using BorderAlertBot.Discord.Delivery;
+using BorderAlertBot.Discord.Health;
 using BorderAlertBot.Discord.Interactions;
 using BorderAlertBot.Discord.Interactions.Signing;
 using BorderAlertBot.Discord.Rest;
-using BorderAlertBot.Discord.Health;
 using BorderAlertBot.Health;
 using BorderAlertBot.Security;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,5 +1,5 @@
-using BorderAlertBot.Slack.Signing;
 using BorderAlertBot.Security;
+using BorderAlertBot.Slack.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
