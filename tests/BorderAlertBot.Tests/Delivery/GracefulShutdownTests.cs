@@ -52,7 +52,7 @@ public sealed class GracefulShutdownTests : IDisposable
         // Act: SIGTERM once a fifth of the messages have arrived.
         int atSigterm;
         string firstRun;
-        using (var first = BotProcess.StartBuilt(_data.Folder, settings))
+        using (var first = BotProcess.Start(_data.Folder, settings))
         {
             await discord.WhenAsync(fake => channels.Sum(channel => fake.Messages(channel).Count) >= Channels * 2 / 5).WaitAsync(Patience);
             atSigterm = channels.Sum(channel => discord.Messages(channel).Count);
@@ -64,7 +64,7 @@ public sealed class GracefulShutdownTests : IDisposable
 
         var afterFirst = channels.Sum(channel => discord.Messages(channel).Count);
         var leased = await LeasedRowsAsync();
-        using (var second = BotProcess.StartBuilt(_data.Folder, settings))
+        using (var second = BotProcess.Start(_data.Folder, settings))
         {
             await discord.WhenAsync(fake => channels.All(channel => Order(Texts(fake, channel), Events).Count == Events.Length)).WaitAsync(Patience);
             await second.SignalAsync("TERM");

@@ -40,7 +40,7 @@ public sealed class BotProcess : IDisposable
     }
 
     /// <summary>The host's build output (BorderAlertBot.dll beside the tests) with <c>dotnet</c>, settings as environment variables.</summary>
-    public static BotProcess StartBuilt(string workingDirectory, IReadOnlyDictionary<string, string> settings) =>
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> settings) =>
         Start("dotnet", [HostAssembly()], workingDirectory, settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value));
 
     public static BotProcess Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
@@ -58,6 +58,16 @@ public sealed class BotProcess : IDisposable
         }
 
         return new BotProcess(Process.Start(start)!); // Start returns null only for shell-executed documents.
+    }
+
+    /// <summary>SIGKILL: no finally blocks, no shutdown, no lease released.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
     }
 
     /// <summary>Sends a signal by name (TERM, INT) with kill(1), as a supervisor would.</summary>
