@@ -24,7 +24,8 @@ public static class DiscordMarkdown
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return EscapeCore(text) + BidiClosers(text);
+        var escaped = EscapeCore(text);
+        return escaped + BidiClosers(escaped); // Of what is shown: a dropped control character ends no paragraph.
     }
 
     /// <summary>
