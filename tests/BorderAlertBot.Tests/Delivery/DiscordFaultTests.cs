@@ -92,9 +92,9 @@ public sealed class DiscordFaultTests : IDisposable
         // Act: one clash for all three; the clock does not move.
         await bot.ImportAsync("fault-test", Clash("alpha"));
         await bot.Discord.WhenAsync(fake => fake.Messages(ChannelB).Count == 1 && fake.Messages(ChannelC).Count == 1).WaitAsync(Patience);
-        var explainer = bot.Bot.Services.GetRequiredService<IOutboxStore>();
-        await WaitForAsync(async () => (await explainer.CountAsync(CancellationToken.None)).Sent == 2);
-        var pendingWhileSlow = (await explainer.CountAsync(CancellationToken.None)).Pending;
+        var outbox = bot.Bot.Services.GetRequiredService<IOutboxStore>();
+        await WaitForAsync(async () => (await outbox.CountAsync(CancellationToken.None)).Sent == 2);
+        var pendingWhileSlow = (await outbox.CountAsync(CancellationToken.None)).Pending;
         await bot.AdvanceAsync(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(10));
         await bot.Bot.WaitUntilDeliveredAsync(Patience);
 

@@ -69,6 +69,22 @@ public sealed class SignedRequestTests : IDisposable
         AssertNoInternals(text);
     }
 
+    [Fact]
+    public async Task A_button_press_whose_json_escapes_a_lone_surrogate_is_answered_not_a_server_error()
+    {
+        // Arrange: found by the long fuzz — System.Text.Json will not decode "\ud800" into a string.
+        await using var bot = await PlatformsBot.StartAsync(_data.DatabasePath);
+        var payload = $$"""{"type":"block_actions","team":{"id":"T0FAKE001"},"channel":{"id":"{{PlatformsBot.SlackChannelId}}"},"user":{"id":"U\ud800"},"actions":[{"action_id":"why","value":"evt_\ud800"}],"response_url":"{{bot.Slack.NewResponseUrl(PlatformsBot.SlackChannelId)}}"}""";
+        var bytes = Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(payload));
+
+        // Act
+        var (status, text) = await PostSlackAsync(bot, "/slack/interactivity", bytes, request => bot.SlackSigner.Sign(request, bytes));
+
+        // Assert
+        Assert.True((int)status < 500, $"{status}: {text}");
+        AssertNoInternals(text);
+    }
+
     [Theory]
     [InlineData("\u0000\u0001\u0002 not json")]
     [InlineData("[1, 2, 3]")]
