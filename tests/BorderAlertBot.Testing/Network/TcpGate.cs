@@ -56,7 +56,16 @@ public sealed class TcpGate : IAsyncDisposable
 
         foreach (var connection in open)
         {
-            connection.Client.LingerState = new LingerOption(true, 0); // A reset, as a dead host's stack would send.
+            try
+            {
+                // A reset, as a dead host's stack would send. The relay may be closing this one at the same moment.
+                connection.Client?.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or SocketException)
+            {
+                // Already gone.
+            }
+
             connection.Dispose();
         }
     }
