@@ -2,9 +2,13 @@ using BorderAlertBot.Answers;
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Discord.Delivery;
+using BorderAlertBot.Discord.Health;
 using BorderAlertBot.Discord.Interactions;
 using BorderAlertBot.Discord.Interactions.Signing;
 using BorderAlertBot.Discord.Rest;
+using BorderAlertBot.Health;
+using BorderAlertBot.Security;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,13 +26,18 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddSectionOptions<DiscordOptions>(configuration, DiscordOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.TryAddSingleton<BorderAlertBotMetrics>();
+        services.TryAddSingleton<SignatureReplays>();
+        // No request logging: the factory's handlers would log every URL, and a webhook's URL carries its token.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordAuthState>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordMessagesApi>();
         services.AddSingleton<DiscordWebhooksApi>();
         services.AddSingleton<DiscordCommandsApi>();
+        services.AddSingleton<DiscordUsersApi>();
+        services.AddSingleton<ICredentialCheck, DiscordCredentialCheck>();
         services.AddSingleton<DiscordWebhookSender>();
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<DiscordWebhookSender>());
         services.AddSingleton<DiscordChannelSender>();

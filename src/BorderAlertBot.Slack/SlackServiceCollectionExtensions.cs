@@ -1,12 +1,16 @@
 using BorderAlertBot.Answers;
 using BorderAlertBot.Configuration;
 using BorderAlertBot.Delivery;
+using BorderAlertBot.Health;
+using BorderAlertBot.Security;
 using BorderAlertBot.Slack.Admins;
 using BorderAlertBot.Slack.Delivery;
+using BorderAlertBot.Slack.Health;
 using BorderAlertBot.Slack.Inbound;
 using BorderAlertBot.Slack.Rest;
 using BorderAlertBot.Slack.Signing;
 using BorderAlertBot.Slack.SocketMode;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +28,8 @@ public static class SlackServiceCollectionExtensions
     {
         services.AddSectionOptions<SlackOptions>(configuration, SlackOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BorderAlertBotMetrics>();
+        services.TryAddSingleton<SignatureReplays>();
 
         // No request logging: the factory's handlers would log every URL, and an incoming webhook's URL is its secret.
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
@@ -33,6 +39,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackChatApi>();
         services.AddSingleton<SlackFilesApi>();
         services.AddSingleton<SlackUsersApi>();
+        services.AddSingleton<SlackAuthApi>();
+        services.AddSingleton<ICredentialCheck, SlackCredentialCheck>();
         services.AddSingleton<SlackChannelSender>();
         services.AddSingleton<IAlertSender>(provider => provider.GetRequiredService<SlackChannelSender>());
         services.AddSingleton<SlackWebhookSender>();

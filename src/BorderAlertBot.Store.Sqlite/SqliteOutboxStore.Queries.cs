@@ -1,6 +1,7 @@
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Subscriptions;
+using BorderAlertBot.Telemetry;
 
 namespace BorderAlertBot.Store.Sqlite;
 
@@ -69,6 +70,22 @@ public sealed partial class SqliteOutboxStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new OutboxCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    public async Task<OutboxBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            """
+            SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'Pending'),
+                   (SELECT MIN(o.created_at) FROM outbox o LEFT JOIN subscriptions s ON s.id = o.subscription_id
+                    WHERE o.state = 'Pending' AND (o.due_at <= $now OR o.attempts > 0) AND COALESCE(s.paused, 0) = 0);
+            """);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var oldest = reader.IsDBNull(1) ? now : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+        return new OutboxBacklog(reader.GetInt64(0), oldest < now ? now - oldest : TimeSpan.Zero);
     }
 
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken)

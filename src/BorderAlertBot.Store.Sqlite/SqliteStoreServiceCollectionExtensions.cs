@@ -16,6 +16,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChangeSignal>();
         services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteBackup>();
         services.AddSingleton<SqliteEventStore>();
         services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<SqliteEventStore>());
         services.AddSingleton<IEventQueries, SqliteEventQueries>();

@@ -1,6 +1,7 @@
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Subscriptions;
+using BorderAlertBot.Telemetry;
 
 namespace BorderAlertBot.Abstractions;
 
@@ -58,6 +59,12 @@ public interface IOutboxStore
     Task<IReadOnlySet<SubscriptionId>> GetAlertedSubscriptionsAsync(EventId eventId, CancellationToken cancellationToken);
 
     Task<OutboxCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many rows are not yet sent nor dead-lettered, and how long ago the oldest of those that should be going (due, or
+    /// being retried; held alerts and paused subscriptions aside) was written; for the outbox gauges of <c>/metrics</c>.
+    /// </summary>
+    Task<OutboxBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>When the earliest unsent row becomes due (or its lease or retry time ends); null when nothing waits.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken);

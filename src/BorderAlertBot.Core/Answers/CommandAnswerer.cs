@@ -6,6 +6,7 @@ using BorderAlertBot.Crossings;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Geography;
 using BorderAlertBot.Storage;
+using BorderAlertBot.Telemetry;
 
 namespace BorderAlertBot.Answers;
 
@@ -15,7 +16,7 @@ namespace BorderAlertBot.Answers;
 /// the channel's own subcommands through <see cref="ChannelCommandAnswerer"/>, once the caller's rights are checked.
 /// </summary>
 public sealed class CommandAnswerer(
-    IEventStore events, IEventQueries queries, CrossingsBoard crossings, IChartRenderer charts, ChannelCommandAnswerer channels, CurationDesk curation, TimeProvider timeProvider)
+    IEventStore events, IEventQueries queries, CrossingsBoard crossings, IChartRenderer charts, ChannelCommandAnswerer channels, CurationDesk curation, BorderAlertBotMetrics metrics, TimeProvider timeProvider)
 {
     /// <summary>How many events a summary lists as its top events.</summary>
     public const int TopEvents = 5;
@@ -28,6 +29,19 @@ public sealed class CommandAnswerer(
     /// command makes (a subscription, a mute) happen at the clock's now.
     /// </summary>
     public async Task<Answer> AnswerAsync(BorderCommand command, CommandCaller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            return await AnswerUntimedAsync(command, caller, now, cancellationToken);
+        }
+        finally
+        {
+            metrics.CommandAnswered(BorderAlertBotMetrics.PlatformOf(caller.Channel.Kind), command.Name, timeProvider.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<Answer> AnswerUntimedAsync(BorderCommand command, CommandCaller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (command.RequiresAdmin && !await caller.Permissions.CanManageChannelAsync(cancellationToken))
         {

@@ -2,6 +2,7 @@ using BorderAlertBot.Abstractions;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Serialization;
 using BorderAlertBot.Storage;
+using BorderAlertBot.Telemetry;
 
 namespace BorderAlertBot.Curation;
 
@@ -10,7 +11,7 @@ namespace BorderAlertBot.Curation;
 /// an identical one is left alone, and a record with errors is reported without touching the store. Records are written
 /// in batches, each batch in one transaction, so a record never half-applies.
 /// </summary>
-public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, IEventEnricher? enricher = null, EventMerger? merger = null)
+public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, IEventEnricher? enricher = null, EventMerger? merger = null, BorderAlertBotMetrics? metrics = null)
 {
     public async Task<ImportSummary> ImportAsync(IAsyncEnumerable<ImportRecord> records, ImportOptions options, CancellationToken cancellationToken)
     {
@@ -66,7 +67,17 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
 
         await ImportBatchAsync(batch, options, tally, cancellationToken);
         options.Progress?.Report(new ImportProgress(count, position));
-        return tally.ToSummary(options.DryRun);
+        var summary = tally.ToSummary(options.DryRun);
+        if (!options.DryRun && metrics is not null)
+        {
+            // The source a record came from: a machine source's name, or the curator a file was imported by.
+            metrics.Ingested(options.Curator, "added", summary.Added);
+            metrics.Ingested(options.Curator, "revised", summary.Revised);
+            metrics.Ingested(options.Curator, "unchanged", summary.Unchanged);
+            metrics.Ingested(options.Curator, "rejected", summary.Rejected);
+        }
+
+        return summary;
     }
 
     /// <summary>

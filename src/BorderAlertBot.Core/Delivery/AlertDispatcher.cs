@@ -6,6 +6,7 @@ using BorderAlertBot.Digests;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Subscriptions;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,9 @@ namespace BorderAlertBot.Delivery;
 /// and thread replies for updates and retractions, then the subscription's due digests. It owns retries with backoff and jitter (honouring a platform's
 /// retry-after), dead-letters after a bounded number of attempts, and pauses a subscription on a permanent failure.
 /// Batches for different subscriptions run concurrently, so one slow or failing target never delays the others.
+/// At shutdown (<see cref="StopAsync"/>) it claims nothing more and lets each send in flight finish the message it is
+/// sending; the rest of its batch is handed back at once under the same group id, so a restart neither waits for a lease
+/// nor sends anything twice. Only a send still running when the grace period ends is cut off (and handed back too).
 /// </summary>
 public sealed partial class AlertDispatcher(
     IOutboxStore outbox,
@@ -27,12 +31,19 @@ public sealed partial class AlertDispatcher(
     IOptions<DeliveryOptions> options,
     OutboxSignal signal,
     DigestRenderer digests,
+    BorderAlertBotMetrics metrics,
     TimeProvider timeProvider,
-    ILogger<AlertDispatcher> logger)
+    ILogger<AlertDispatcher> logger) : IDisposable
 {
     private readonly Dictionary<TargetKind, IAlertSender> _senders = senders.ToDictionary(sender => sender.Kind);
     private readonly Lock _inFlightGate = new();
     private readonly Dictionary<SubscriptionId, (string GroupId, Task Sending)> _inFlight = [];
+    private readonly Dictionary<SubscriptionId, TargetKind> _targetKinds = [];
+    private readonly CancellationTokenSource _abort = new();
+    private volatile bool _stopping;
+
+    /// <summary>Whether <see cref="StopAsync"/> was called: nothing new is claimed, and sends stop after their current message.</summary>
+    public bool IsStopping => _stopping;
 
     /// <summary>Sends what is due now and waits until those sends are done; returns how many batches it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -51,6 +62,11 @@ public sealed partial class AlertDispatcher(
     /// </summary>
     public async Task<int> StartDueAsync(CancellationToken cancellationToken)
     {
+        if (_stopping)
+        {
+            return 0;
+        }
+
         int free;
         lock (_inFlightGate)
         {
@@ -72,14 +88,14 @@ public sealed partial class AlertDispatcher(
             {
                 if (!_inFlight.TryGetValue(batch.SubscriptionId, out var running))
                 {
-                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendInBackgroundAsync(batch, leaseEnd, cancellationToken), CancellationToken.None));
+                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendInBackgroundAsync(batch, leaseEnd, _abort.Token), CancellationToken.None));
                     started++;
                 }
                 else if (running.GroupId != batch.GroupId)
                 {
                     // The running send completed its rows and the claim saw the channel free before the send let go of
                     // its slot: this group goes right after it, in order, instead of waiting out its lease.
-                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendAfterAsync(running.Sending, batch, leaseEnd, cancellationToken), CancellationToken.None));
+                    _inFlight[batch.SubscriptionId] = (batch.GroupId, Task.Run(() => SendAfterAsync(running.Sending, batch, leaseEnd, _abort.Token), CancellationToken.None));
                     started++;
                 }
 
@@ -110,6 +126,28 @@ public sealed partial class AlertDispatcher(
             return Task.WhenAll(_inFlight.Values.Select(running => running.Sending));
         }
     }
+
+    /// <summary>
+    /// Stops sending: nothing more is claimed, each send in flight finishes its current message and hands the rest of its
+    /// batch back, and after <paramref name="grace"/> a send still waiting on its platform is cut off and handed back too.
+    /// </summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        _stopping = true;
+        var sending = WhenSentAsync();
+        try
+        {
+            await sending.WaitAsync(grace, timeProvider, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            Log.StopCutOff(logger, grace.TotalSeconds);
+            await _abort.CancelAsync();
+            await sending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    public void Dispose() => _abort.Dispose();
 
     private async Task SendAfterAsync(Task previous, OutboxBatch batch, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
     {
@@ -155,7 +193,13 @@ public sealed partial class AlertDispatcher(
         {
             // A transport failure: transient by definition. Back off and try again, or give up after MaxAttempts.
             Log.SendFailed(logger, exception, batch.SubscriptionId.Value, batch.Items.Count + batch.Digests.Count);
-            await FailAsync(batch, $"{exception.GetType().Name}: {exception.Message}", platformAsked: null, CancellationToken.None);
+            TargetKind? kind;
+            lock (_inFlightGate)
+            {
+                kind = _targetKinds.TryGetValue(batch.SubscriptionId, out var known) ? known : null;
+            }
+
+            await FailAsync(batch, kind, $"{exception.GetType().Name}: {exception.Message}", platformAsked: null, CancellationToken.None);
         }
         finally
         {
@@ -210,6 +254,11 @@ public sealed partial class AlertDispatcher(
             return;
         }
 
+        lock (_inFlightGate)
+        {
+            _targetKinds[subscription.Id] = subscription.Target.Kind;
+        }
+
         if (!_senders.TryGetValue(subscription.Target.Kind, out var sender))
         {
             await PauseAsync(subscription, batch, $"no sender for {subscription.Target.Kind} targets is configured", cancellationToken);
@@ -225,7 +274,7 @@ public sealed partial class AlertDispatcher(
 
         foreach (var item in followUps)
         {
-            if (!await SendFollowUpAsync(batch, subscription, sender, item, cancellationToken))
+            if (await HandBackIfStoppingAsync(batch) || !await SendFollowUpAsync(batch, subscription, sender, item, cancellationToken))
             {
                 return;
             }
@@ -233,6 +282,11 @@ public sealed partial class AlertDispatcher(
 
         foreach (var digest in batch.Digests)
         {
+            if (await HandBackIfStoppingAsync(batch))
+            {
+                return;
+            }
+
             // The digest as composed at its slot; its key is the slot's, so a re-send after a crash is dropped by the platform.
             var content = digest.Read();
             var result = await sender.SendDigestAsync(subscription.Target, digests.Render(content), digest.Key, cancellationToken);
@@ -269,6 +323,11 @@ public sealed partial class AlertDispatcher(
 
         foreach (var chunk in live.Chunk(Math.Max(1, sender.MaxEntriesPerMessage)))
         {
+            if (await HandBackIfStoppingAsync(batch))
+            {
+                return false;
+            }
+
             var mention = subscription.Mention is { } rule && chunk.Any(part => part.Entry.Event.Severity.Effective >= rule.AtOrAbove) ? rule.Mention : null;
             var message = new AlertMessage([.. chunk.Select(part => part.Entry)], mention) { ForCurators = subscription.IsCurationQueue };
             // The key names the rows the message carries, not its position: after a retry the rows already sent are gone
@@ -281,7 +340,13 @@ public sealed partial class AlertDispatcher(
             }
 
             var messageRef = ((DeliveryResult.Delivered)result).MessageRef; // HandleAsync returned true only for Delivered.
-            await outbox.CompleteAsync(batch.GroupId, [.. chunk.Select(part => part.Item.Id)], messageRef, timeProvider.GetUtcNow(), cancellationToken);
+            var sentAt = timeProvider.GetUtcNow();
+            await outbox.CompleteAsync(batch.GroupId, [.. chunk.Select(part => part.Item.Id)], messageRef, sentAt, cancellationToken);
+            foreach (var (item, _) in chunk)
+            {
+                metrics.Delivered(subscription.Target.Kind, sentAt - item.DueAt);
+            }
+
             var grouped = chunk.Length > 1 ? $" (one message with {chunk.Length} events)" : string.Empty;
             var at = timeProvider.GetUtcNow();
             await log.RecordAsync([.. chunk.Select(part => new DeliveryLogEntry(part.Item.SubscriptionId, part.Item.EventId, part.Item.Revision, DeliveryDecision.Sent,
@@ -340,7 +405,24 @@ public sealed partial class AlertDispatcher(
             await RecordAsync(item, DeliveryDecision.Replied, $"replied in the thread of {sent.MessageRef}: {kind} (revision {item.Revision})", cancellationToken);
         }
 
-        await outbox.CompleteAsync(batch.GroupId, [item.Id], sent.MessageRef, timeProvider.GetUtcNow(), cancellationToken);
+        var doneAt = timeProvider.GetUtcNow();
+        await outbox.CompleteAsync(batch.GroupId, [item.Id], sent.MessageRef, doneAt, cancellationToken);
+        metrics.Delivered(subscription.Target.Kind, doneAt - item.DueAt);
+        return true;
+    }
+
+    /// <summary>
+    /// At shutdown, between two messages: the rest of the batch is handed back now, under the same group id, so a restart
+    /// sends it at once and with the same keys. True when it was (stop sending this batch).
+    /// </summary>
+    private async Task<bool> HandBackIfStoppingAsync(OutboxBatch batch)
+    {
+        if (!_stopping)
+        {
+            return false;
+        }
+
+        await outbox.EndLeaseAsync(batch.GroupId, CancellationToken.None);
         return true;
     }
 
@@ -352,7 +434,7 @@ public sealed partial class AlertDispatcher(
             case DeliveryResult.Delivered:
                 return true;
             case DeliveryResult.RetryAfter retry:
-                await FailAsync(batch, retry.Reason, retry.Delay, cancellationToken);
+                await FailAsync(batch, subscription.Target.Kind, retry.Reason, retry.Delay, cancellationToken);
                 return false;
             case DeliveryResult.Rejected rejected:
                 await PauseAsync(subscription, batch, rejected.Reason, cancellationToken);
@@ -360,6 +442,7 @@ public sealed partial class AlertDispatcher(
             case DeliveryResult.Undeliverable undeliverable:
                 await outbox.DeadLetterAsync(batch.GroupId, undeliverable.Reason, cancellationToken);
                 await RecordAllAsync(batch, DeliveryDecision.DeadLettered, $"the platform refused the message: {undeliverable.Reason}", cancellationToken);
+                metrics.Failed(subscription.Target.Kind, batch.Items.Count + batch.Digests.Count, deadLettered: true);
                 Log.Undeliverable(logger, subscription.Id.Value, subscription.Target.Display, undeliverable.Reason);
                 return false;
             default:
@@ -367,10 +450,16 @@ public sealed partial class AlertDispatcher(
         }
     }
 
-    private async Task FailAsync(OutboxBatch batch, string reason, TimeSpan? platformAsked, CancellationToken cancellationToken)
+    private async Task FailAsync(OutboxBatch batch, TargetKind? kind, string reason, TimeSpan? platformAsked, CancellationToken cancellationToken)
     {
         var attempt = batch.Attempts + 1;
-        if (attempt >= options.Value.MaxAttempts)
+        var deadLettered = attempt >= options.Value.MaxAttempts;
+        if (kind is { } platform)
+        {
+            metrics.Failed(platform, batch.Items.Count + batch.Digests.Count, deadLettered);
+        }
+
+        if (deadLettered)
         {
             await outbox.DeadLetterAsync(batch.GroupId, reason, cancellationToken);
             await RecordAllAsync(batch, DeliveryDecision.DeadLettered, $"gave up after {attempt} attempts: {reason}", cancellationToken);
@@ -388,6 +477,7 @@ public sealed partial class AlertDispatcher(
         await subscriptions.UpdateAsync(subscription with { Paused = new PauseState(reason, now) }, cancellationToken);
         await outbox.ReleaseAsync(batch.GroupId, cancellationToken);
         await RecordAllAsync(batch, DeliveryDecision.Paused, $"subscription paused: {reason}; alerts wait until it is resumed", cancellationToken);
+        metrics.SubscriptionPaused(subscription.Target.Kind);
         Log.SubscriptionPaused(logger, subscription.Id.Value, subscription.Target.Display, reason);
     }
 
@@ -410,6 +500,9 @@ public sealed partial class AlertDispatcher(
 
         [LoggerMessage(5, LogLevel.Warning, "Renewing the lease of a batch for subscription {SubscriptionId} failed; another instance may send it again when it runs out")]
         public static partial void RenewFailed(ILogger logger, Exception exception, string subscriptionId);
+
+        [LoggerMessage(6, LogLevel.Warning, "Sends still waiting on their platform {Seconds} s into shutdown were cut off; their batches go again at the next start, under the same keys")]
+        public static partial void StopCutOff(ILogger logger, double seconds);
 
         [LoggerMessage(3, LogLevel.Information, "Digest of {LocalDate} for subscription {SubscriptionId} sent as {MessageRef}")]
         public static partial void DigestSent(ILogger logger, string subscriptionId, DateOnly localDate, string messageRef);

@@ -5,6 +5,7 @@ using BorderAlertBot.Domain;
 using BorderAlertBot.Matching;
 using BorderAlertBot.Storage;
 using BorderAlertBot.Subscriptions;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Delivery;
@@ -23,6 +24,7 @@ public sealed class AlertWatcher(
     SubscriptionCatalog catalog,
     CeasefireContext ceasefires,
     IOptions<DeliveryOptions> options,
+    BorderAlertBotMetrics metrics,
     TimeProvider timeProvider)
 {
     public const string CursorName = "alert-watcher";
@@ -49,6 +51,8 @@ public sealed class AlertWatcher(
 
         await outbox.EnqueueAsync(entries, CursorName, changes[^1].Sequence, cancellationToken);
         await log.RecordAsync(decisions, cancellationToken);
+        metrics.Matched(decisions.Count(decision => decision.Decision == DeliveryDecision.Matched));
+        metrics.Held(decisions.Count(decision => decision.Decision == DeliveryDecision.Held));
         return changes.Count;
     }
 

@@ -11,9 +11,9 @@ public sealed class DeliveryOptions
     [Range(1, 5, ErrorMessage = "must be between {1} and {2}")]
     public int BreakThroughSeverity { get; set; } = (int)Severity.Critical;
 
-    /// <summary>Attempts before a message is dead-lettered.</summary>
+    /// <summary>Attempts before a message is dead-lettered: with the default delays, 20 ride out a platform outage of about an hour.</summary>
     [Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 20;
 
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "must be between {1} and {2}")]
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -36,6 +36,13 @@ public sealed class DeliveryOptions
     /// <summary>How often the watcher and dispatcher look for work they were not woken for (other processes' writes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "must be between {1} and {2}")]
     public TimeSpan FallbackPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// At shutdown, how long sends in flight may take to finish the message they are sending; what they have not sent by
+    /// then is handed back for the next start. Keep it under the supervisor's stop timeout (systemd's TimeoutStopSec).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "must be between {1} and {2}")]
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 
     public Severity BreakThrough => (Severity)BreakThroughSeverity;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BorderAlertBot.Serialization;
 
 namespace BorderAlertBot.Discord.Interactions;
 
@@ -28,7 +29,7 @@ internal static class CommandOptions
 
     public static string Text(JsonElement? value) => value switch
     {
-        { ValueKind: JsonValueKind.String } text => text.GetString() ?? string.Empty,
+        { ValueKind: JsonValueKind.String } text => JsonStrings.Read(text),
         { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
         { ValueKind: JsonValueKind.True } => "yes",
         { ValueKind: JsonValueKind.False } => "no",

@@ -5,6 +5,7 @@ using BorderAlertBot.Discord.Interactions.Signing;
 using BorderAlertBot.Discord.Rendering;
 using BorderAlertBot.Discord.Rest;
 using BorderAlertBot.Discord.Wire;
+using BorderAlertBot.Security;
 using BorderAlertBot.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ namespace BorderAlertBot.Discord.Interactions;
 /// </summary>
 public sealed partial class DiscordInteractionHandler(
     InteractionSignature signature,
+    SignatureReplays replays,
     CommandParser parser,
     CommandAnswerer answerer,
     DiscordAutocomplete autocomplete,
@@ -38,6 +40,11 @@ public sealed partial class DiscordInteractionHandler(
     public async Task<InteractionReply> HandleAsync(InteractionRequest request, CancellationToken cancellationToken)
     {
         var verdict = signature.Verify(request.Signature, request.Timestamp, request.Body);
+        if (verdict == SignatureVerdict.Valid && !replays.TryFirstUse(request.Signature!, options.Value.SignatureMaxAge)) // Valid: it is there.
+        {
+            verdict = SignatureVerdict.Replayed;
+        }
+
         if (verdict != SignatureVerdict.Valid)
         {
             Log.Refused(logger, verdict);

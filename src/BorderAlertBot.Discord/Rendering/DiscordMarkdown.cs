@@ -16,6 +16,7 @@ public static class DiscordMarkdown
     /// <summary>
     /// A backslash before each markdown character, so Discord shows the character itself (its escape rule takes any
     /// punctuation after a backslash); a zero-width space after <c>@</c>, so <c>@everyone</c> does not even look like a mention;
+    /// control characters dropped (a tab becomes a space; line breaks stay);
     /// <c>://</c> as <c>\://</c>, so a bare URL is not linked; a list number's dot escaped. Bidi controls stay, but every
     /// embedding or isolate left open is closed at the end, so it cannot reorder what we write after it.
     /// A lone surrogate, which cannot be sent as JSON, becomes U+FFFD.
@@ -23,7 +24,8 @@ public static class DiscordMarkdown
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return EscapeCore(text) + BidiClosers(text);
+        var escaped = EscapeCore(text);
+        return escaped + BidiClosers(escaped); // Of what is shown: a dropped control character ends no paragraph.
     }
 
     /// <summary>
@@ -134,6 +136,11 @@ public static class DiscordMarkdown
                     lineStart = true;
                     leadingDigits = false;
                     continue;
+                case '\t':
+                    escaped.Append(' ');
+                    break;
+                case var control when char.IsControl(control):
+                    continue; // NUL, BEL, ESC… would garble the message (or a terminal reading it): dropped.
                 default:
                     escaped.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
                     break;

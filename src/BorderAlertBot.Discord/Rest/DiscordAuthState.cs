@@ -1,3 +1,4 @@
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BorderAlertBot.Discord.Rest;
@@ -7,7 +8,7 @@ namespace BorderAlertBot.Discord.Rest;
 /// call would be refused and count toward the IP ban (platforms/discord.md §5), so all Discord traffic stops until the
 /// bot is restarted with a good token, and the operator is told loudly, once.
 /// </summary>
-public sealed partial class DiscordAuthState(ILogger<DiscordAuthState> logger)
+public sealed partial class DiscordAuthState(ILogger<DiscordAuthState> logger, BorderAlertBotMetrics? metrics = null)
 {
     private int _stopped;
 
@@ -20,6 +21,7 @@ public sealed partial class DiscordAuthState(ILogger<DiscordAuthState> logger)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
+            metrics?.PlatformPaused("discord", "token_refused");
             Log.TokenRejected(logger, response);
         }
     }

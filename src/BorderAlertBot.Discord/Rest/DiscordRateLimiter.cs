@@ -1,5 +1,6 @@
 using System.Net;
 using BorderAlertBot.Coordination;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BorderAlertBot.Discord.Rest;
@@ -24,7 +25,7 @@ namespace BorderAlertBot.Discord.Rest;
 /// </list>
 /// Waits use the injected clock. Thread-safe.
 /// </summary>
-public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogger<DiscordRateLimiter> logger, ClusterShare? share = null)
+public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogger<DiscordRateLimiter> logger, ClusterShare? share = null, BorderAlertBotMetrics? metrics = null)
 {
     /// <summary>Discord's global limit per bot.</summary>
     public const int GlobalPerSecond = 50;
@@ -235,6 +236,10 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
                 || (response.Status == HttpStatusCode.TooManyRequests && response.Scope != "shared"))
             {
                 _recentInvalid.Enqueue(now);
+                if (_recentInvalid.Count == InvalidRequestCeiling)
+                {
+                    metrics?.PlatformPaused("discord", "invalid_requests");
+                }
             }
 
             if (response.Status != HttpStatusCode.TooManyRequests)
@@ -243,6 +248,8 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
             }
 
             var retryAfter = response.RetryAfter ?? TimeSpan.FromSeconds(1);
+            metrics?.RateLimited("discord", response.IsBan ? "ban" : response.IsGlobal ? "global" : response.Scope ?? "user");
+            metrics?.PlatformPaused("discord", response.IsBan ? "ban" : response.IsGlobal ? "global" : "rate_limit");
             if (response.IsBan)
             {
                 _pausedUntil = Math.Max(_pausedUntil, now + Ticks(BanCoolDown));

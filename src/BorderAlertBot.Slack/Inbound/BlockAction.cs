@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BorderAlertBot.Serialization;
 
 namespace BorderAlertBot.Slack.Inbound;
 
@@ -43,5 +44,5 @@ public sealed record BlockAction(string TeamId, string ChannelId, string UserId,
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;
 
     private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? JsonStrings.Read(value) : null;
 }

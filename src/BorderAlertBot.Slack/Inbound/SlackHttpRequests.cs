@@ -1,6 +1,7 @@
-using System.Text.Json;
+using BorderAlertBot.Security;
 using BorderAlertBot.Slack.Signing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BorderAlertBot.Slack.Inbound;
 
@@ -9,7 +10,7 @@ namespace BorderAlertBot.Slack.Inbound;
 /// anything is parsed (401 otherwise); <c>ssl_check</c> gets a bare 200; a form without a channel, user or command, or
 /// an interactivity body without a JSON <c>payload</c>, is a 400 that says nothing of our internals.
 /// </summary>
-public sealed partial class SlackHttpRequests(SlackSignature signature, SlackInboundHandler handler, ILogger<SlackHttpRequests> logger)
+public sealed partial class SlackHttpRequests(SlackSignature signature, SignatureReplays replays, IOptions<SlackOptions> options, SlackInboundHandler handler, ILogger<SlackHttpRequests> logger)
 {
     public async Task<SlackReply> CommandAsync(string? signatureHeader, string? timestamp, byte[] body, CancellationToken cancellationToken)
     {
@@ -34,18 +35,7 @@ public sealed partial class SlackHttpRequests(SlackSignature signature, SlackInb
             return SlackReply.Unauthorized;
         }
 
-        if (!SlackForm.Parse(body).TryGetValue("payload", out var payloadText))
-        {
-            return SlackReply.BadRequest;
-        }
-
-        JsonElement payload;
-        try
-        {
-            using var document = JsonDocument.Parse(payloadText);
-            payload = document.RootElement.Clone();
-        }
-        catch (JsonException)
+        if (!SlackForm.Parse(body).TryGetValue("payload", out var payloadText) || !InteractivityPayload.TryParse(payloadText, out var payload))
         {
             return SlackReply.BadRequest;
         }
@@ -57,6 +47,11 @@ public sealed partial class SlackHttpRequests(SlackSignature signature, SlackInb
     private bool Verified(string? signatureHeader, string? timestamp, byte[] body)
     {
         var verdict = signature.Verify(signatureHeader, timestamp, body);
+        if (verdict == SlackSignatureVerdict.Valid && !replays.TryFirstUse(signatureHeader!, options.Value.SignatureMaxAge)) // Valid: it is there.
+        {
+            verdict = SlackSignatureVerdict.Replayed;
+        }
+
         if (verdict == SlackSignatureVerdict.Valid)
         {
             return true;

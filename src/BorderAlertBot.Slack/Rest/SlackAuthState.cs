@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BorderAlertBot.Slack.Rest;
@@ -9,7 +10,7 @@ namespace BorderAlertBot.Slack.Rest;
 /// refused: that workspace's calls stop until the bot is restarted with a good token or a re-install, and the operator is
 /// told loudly, once.
 /// </summary>
-public sealed partial class SlackAuthState(ILogger<SlackAuthState> logger)
+public sealed partial class SlackAuthState(ILogger<SlackAuthState> logger, BorderAlertBotMetrics? metrics = null)
 {
     /// <summary>The codes that stop a workspace: the token is bad, revoked, or lacks what the app needs.</summary>
     public static IReadOnlySet<string> StopCodes { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -33,6 +34,7 @@ public sealed partial class SlackAuthState(ILogger<SlackAuthState> logger)
     {
         if (_stopped.TryAdd(workspace, response))
         {
+            metrics?.PlatformPaused("slack", "token_refused");
             Log.TokenRejected(logger, workspace, response);
         }
     }

@@ -16,6 +16,8 @@ public sealed record SlackMethod(string Name, SlackTier Tier, bool PostsToChanne
 
     public static SlackMethod UsersInfo { get; } = new("users.info", SlackTier.Tier4);
 
+    public static SlackMethod AuthTest { get; } = new("auth.test", SlackTier.Tier4);
+
     /// <summary>A post to an incoming webhook: not a Web API method, but limited alike (one per second, 429s).</summary>
     public static SlackMethod IncomingWebhook { get; } = new("incoming-webhook", SlackTier.Special, PostsToChannel: true);
 

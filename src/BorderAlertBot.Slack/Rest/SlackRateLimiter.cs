@@ -1,5 +1,6 @@
 using System.Net;
 using BorderAlertBot.Coordination;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ namespace BorderAlertBot.Slack.Rest;
 /// held back, so the dispatcher schedules the retry and its slot serves other targets meanwhile. Waits use the injected
 /// clock. Thread-safe.
 /// </summary>
-public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions<SlackOptions> options, ILogger<SlackRateLimiter> logger, ClusterShare? share = null)
+public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions<SlackOptions> options, ILogger<SlackRateLimiter> logger, ClusterShare? share = null, BorderAlertBotMetrics? metrics = null)
 {
     /// <summary>A channel's steady pace: one message per this.</summary>
     public static TimeSpan ChannelInterval { get; } = TimeSpan.FromSeconds(1);
@@ -257,6 +258,8 @@ public sealed partial class SlackRateLimiter(TimeProvider timeProvider, IOptions
         }
 
         var retryAfter = response.RetryAfter ?? DefaultRetryAfter;
+        metrics?.RateLimited("slack", channel is not null ? "channel" : "method");
+        metrics?.PlatformPaused("slack", "rate_limit");
         lock (_gate)
         {
             var until = timeProvider.GetTimestamp() + Ticks(retryAfter);

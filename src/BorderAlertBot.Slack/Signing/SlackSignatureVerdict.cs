@@ -23,4 +23,7 @@ public enum SlackSignatureVerdict
 
     /// <summary>Well-formed and fresh, but not the HMAC of this timestamp and body with our secret: forged or altered.</summary>
     Mismatch,
+
+    /// <summary>Valid, but this very signature was already accepted once: the same request sent again (a replay).</summary>
+    Replayed,
 }

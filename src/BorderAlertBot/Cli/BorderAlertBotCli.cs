@@ -22,13 +22,15 @@ public static class BorderAlertBotCli
         root.Subcommands.Add(DigestPreviewCommand.Create(environment));
         root.Subcommands.Add(DiscordCommand.Create(environment));
         root.Subcommands.Add(SourcesCommand.Create(environment));
+        root.Subcommands.Add(BackupCommand.Create(environment));
+        root.Subcommands.Add(HealthCommand.Create(environment));
         root.SetAction(async (parseResult, cancellationToken) =>
         {
             // No verb means "run"; leftover "--Key=Value" tokens are configuration, anything else is a mistyped verb.
             var unmatched = parseResult.UnmatchedTokens;
             if (unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
             {
-                await environment.Error.WriteLineAsync($"Unknown command '{unmatched[0]}'. Commands: run, import, events, subscriptions, deliveries, query, digest, discord, sources. Try --help.");
+                await environment.Error.WriteLineAsync($"Unknown command '{unmatched[0]}'. Commands: run, import, events, subscriptions, deliveries, query, digest, discord, sources, backup, health. Try --help.");
                 return ExitCodes.InvalidConfiguration;
             }
 

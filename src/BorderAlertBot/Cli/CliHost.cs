@@ -14,12 +14,13 @@ public static class CliHost
         return host is null ? ExitCodes.InvalidConfiguration : await action(host.Services, cancellationToken);
     }
 
+    /// <summary>The configuration a verb would run with (appsettings, user secrets, environment, overrides), nothing started.</summary>
+    public static IConfiguration ReadConfiguration(CliEnvironment environment) => CreateBuilder(environment).Configuration;
+
     /// <summary>Builds the services, validates every option and migrates the store; null when the configuration is invalid (already reported).</summary>
     public static async Task<IHost?> StartAsync(CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Configuration.AddBorderAlertBotSources(builder.Environment, []);
-        builder.Configuration.AddInMemoryCollection(environment.Overrides);
+        var builder = CreateBuilder(environment);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddBorderAlertBotServices(builder.Configuration);
         var host = builder.Build();
@@ -35,5 +36,13 @@ public static class CliHost
             host.Dispose();
             return null;
         }
+    }
+
+    private static HostApplicationBuilder CreateBuilder(CliEnvironment environment)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddBorderAlertBotSources(builder.Environment, []);
+        builder.Configuration.AddInMemoryCollection(environment.Overrides);
+        return builder;
     }
 }

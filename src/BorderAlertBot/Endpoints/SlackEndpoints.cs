@@ -1,4 +1,3 @@
-using BorderAlertBot.Answers;
 using BorderAlertBot.Slack;
 using BorderAlertBot.Slack.Inbound;
 using BorderAlertBot.Slack.Signing;
@@ -9,8 +8,8 @@ namespace BorderAlertBot.Endpoints;
 /// <summary>
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactivity</c>, the Request URLs of the Slack app in HTTP mode
 /// (platforms/slack.md §1, §2): the raw body is read whole, up to <see cref="MaxBodyBytes"/> (413 beyond), and handed
-/// unparsed to <see cref="SlackHttpRequests"/>, which checks the signature before anything else. 404 while no signing
-/// secret is configured.
+/// unparsed to <see cref="SlackHttpRequests"/>, which checks the signature before anything else (<see cref="SignedRequests"/>).
+/// 404 while no signing secret is configured.
 /// </summary>
 public static class SlackEndpoints
 {
@@ -23,39 +22,28 @@ public static class SlackEndpoints
 
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(CommandsPath, (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
-            ReceiveAsync(context, options, deferred, (requests, signature, timestamp, body, ct) => requests.CommandAsync(signature, timestamp, body, ct)));
-        endpoints.MapPost(InteractivityPath, (HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred) =>
-            ReceiveAsync(context, options, deferred, (requests, signature, timestamp, body, ct) => requests.InteractivityAsync(signature, timestamp, body, ct)));
+        endpoints.MapPost(CommandsPath, (HttpContext context, IOptions<SlackOptions> options) =>
+            ReceiveAsync(context, options, (requests, signature, timestamp, body, ct) => requests.CommandAsync(signature, timestamp, body, ct)));
+        endpoints.MapPost(InteractivityPath, (HttpContext context, IOptions<SlackOptions> options) =>
+            ReceiveAsync(context, options, (requests, signature, timestamp, body, ct) => requests.InteractivityAsync(signature, timestamp, body, ct)));
         return endpoints;
     }
 
-    private static async Task ReceiveAsync(HttpContext context, IOptions<SlackOptions> options, DeferredAnswers deferred,
+    private static Task ReceiveAsync(HttpContext context, IOptions<SlackOptions> options,
         Func<SlackHttpRequests, string?, string?, byte[], CancellationToken, Task<SlackReply>> handle)
     {
         if (!options.Value.AcceptsRequests)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
+            return Task.CompletedTask;
         }
 
-        if (await RequestBody.ReadAsync(context, MaxBodyBytes) is not { } body)
+        var signature = context.Request.Headers[SlackSignature.SignatureHeader];
+        var timestamp = context.Request.Headers[SlackSignature.TimestampHeader];
+        return SignedRequests.ReceiveAsync(context, MaxBodyBytes, async (body, cancellationToken) =>
         {
-            return; // 413 already written.
-        }
-
-        var requests = context.RequestServices.GetRequiredService<SlackHttpRequests>();
-        var reply = await handle(requests, context.Request.Headers[SlackSignature.SignatureHeader], context.Request.Headers[SlackSignature.TimestampHeader], body, context.RequestAborted);
-        context.Response.StatusCode = reply.Status;
-        if (reply.Json is { } json)
-        {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(json, context.RequestAborted);
-        }
-
-        if (reply.Then is { } then)
-        {
-            deferred.Enqueue(then);
-        }
+            var reply = await handle(context.RequestServices.GetRequiredService<SlackHttpRequests>(), signature, timestamp, body, cancellationToken);
+            return new SignedReply(reply.Status, reply.Json, reply.Then);
+        });
     }
 }

@@ -17,6 +17,7 @@ using BorderAlertBot.Sources;
 using BorderAlertBot.Store.Postgres;
 using BorderAlertBot.Store.Sqlite;
 using BorderAlertBot.Subscriptions;
+using BorderAlertBot.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public static class BorderAlertBotServiceCollectionExtensions
     public static IServiceCollection AddBorderAlertBotServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BorderAlertBotMetrics>();
         services.AddSectionOptions<StoreOptions>(configuration, StoreOptions.SectionName);
         services.AddSectionOptions<SampleOptions>(configuration, SampleOptions.SectionName);
         services.AddSectionOptions<ConsoleAlertsOptions>(configuration, ConsoleAlertsOptions.SectionName);

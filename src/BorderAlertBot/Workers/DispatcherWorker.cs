@@ -60,8 +60,10 @@ public sealed partial class DispatcherWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: sends in flight end their leases as they stop, so a restart re-sends them under the same keys.
-            await dispatcher.WhenSentAsync().WaitAsync(TimeSpan.FromSeconds(10), timeProvider, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+            // Shutting down: sends in flight finish their current message and hand the rest back (same keys, no lease to wait out).
+            Log.Stopping(logger, options.Value.ShutdownGrace.TotalSeconds);
+            await dispatcher.StopAsync(options.Value.ShutdownGrace);
+            Log.Stopped(logger);
         }
     }
 
@@ -69,5 +71,11 @@ public sealed partial class DispatcherWorker(
     {
         [LoggerMessage(1, LogLevel.Error, "The dispatcher failed; it will try again")]
         public static partial void DispatcherFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Information, "Shutting down: no new sends; sends in flight have {Seconds} s to finish their current message")]
+        public static partial void Stopping(ILogger logger, double seconds);
+
+        [LoggerMessage(3, LogLevel.Information, "Delivery stopped; what was not sent is handed back for the next start")]
+        public static partial void Stopped(ILogger logger);
     }
 }

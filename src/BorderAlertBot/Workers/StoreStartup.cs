@@ -1,6 +1,7 @@
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Coordination;
 using BorderAlertBot.Curation;
+using BorderAlertBot.Health;
 using BorderAlertBot.Hosting;
 using BorderAlertBot.Ingestion;
 using BorderAlertBot.Subscriptions;
@@ -26,6 +27,7 @@ public sealed partial class StoreStartup(
     ISubscriptionStore subscriptions,
     ICursorStore cursors,
     ClusterLease lease,
+    Readiness readiness,
     TimeProvider timeProvider,
     ILogger<StoreStartup> logger) : IHostedService
 {
@@ -35,6 +37,7 @@ public sealed partial class StoreStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await initializer.InitializeAsync(cancellationToken);
+        readiness.StoreMigrated();
         await lease.RunAsync(LeaseName, PrepareAsync, cancellationToken);
     }
 

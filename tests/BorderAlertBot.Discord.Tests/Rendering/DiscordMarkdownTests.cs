@@ -87,6 +87,22 @@ public sealed class DiscordMarkdownTests
         Assert.Equal(text, shown);
     }
 
+    [Theory]
+    [InlineData("a\u0000b\u0007c\u001bd\u007fe\u0085f", "abcdef")]
+    [InlineData("tab\there", "tab here")]
+    [InlineData("line\nbreak\r\nagain", "line\nbreak\r\nagain")]
+    [InlineData("\u202Eevil\u0085after", "\u202Eevilafter\u202C")]
+    public void Control_characters_are_dropped_a_tab_becomes_a_space_and_line_breaks_stay(string text, string expected)
+    {
+        // Arrange
+
+        // Act
+        var escaped = DiscordMarkdown.Escape(text);
+
+        // Assert
+        Assert.Equal(expected, escaped);
+    }
+
     [Fact]
     public void A_right_to_left_override_stays_but_is_closed_at_the_end()
     {

@@ -7,6 +7,9 @@ internal sealed class FakeDiscordFaults
     private readonly Dictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
     private int _headerless;
 
+    /// <summary>While set, every request is answered with this status (an outage).</summary>
+    public int? OutageStatus { get; set; }
+
     public void FailNext(string key, int status, int code, string message, int times)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);

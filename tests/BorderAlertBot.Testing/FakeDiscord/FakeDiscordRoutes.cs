@@ -22,6 +22,7 @@ internal static class FakeDiscordRoutes
     public static readonly FakeRoute GetGlobalCommands = new("GET", "/applications/{application_id}/commands", RouteKind.GetGlobalCommands, true, LimitKind.Command, false);
     public static readonly FakeRoute PutGuildCommands = new("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", RouteKind.PutGuildCommands, true, LimitKind.Command, false);
     public static readonly FakeRoute GetGuildCommands = new("GET", "/applications/{application_id}/guilds/{guild_id}/commands", RouteKind.GetGuildCommands, true, LimitKind.Command, false);
+    public static readonly FakeRoute GetCurrentUser = new("GET", "/users/@me", RouteKind.GetCurrentUser, true, LimitKind.Command, false);
     public static readonly FakeRoute Unknown = new("*", "/{**path}", RouteKind.Unknown, false, LimitKind.None, false);
     public static readonly FakeRoute WrongMethod = new("*", "/{**path}", RouteKind.WrongMethod, false, LimitKind.None, false);
 
@@ -30,7 +31,7 @@ internal static class FakeDiscordRoutes
     private static readonly FakeRoute[] All =
     [
         CreateMessage, EditMessage, StartThread, ExecuteWebhook, EditWebhookMessage, EditOriginal,
-        PutGlobalCommands, GetGlobalCommands, PutGuildCommands, GetGuildCommands,
+        PutGlobalCommands, GetGlobalCommands, PutGuildCommands, GetGuildCommands, GetCurrentUser,
     ];
 
     public static void Map(WebApplication app, RequestPipeline pipeline)

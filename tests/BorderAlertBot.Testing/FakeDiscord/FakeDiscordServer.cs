@@ -8,7 +8,8 @@ namespace BorderAlertBot.Testing.FakeDiscord;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that answers like Discord's REST API v10 (platforms/discord.md) for the endpoints the
 /// bot calls: create and edit message, start a thread from a message, execute and edit webhook messages, interaction
-/// <c>@original</c> edits and follow-ups, and bulk overwrite of global and guild commands. It enforces what Discord
+/// <c>@original</c> edits and follow-ups, bulk overwrite of global and guild commands, and the bot's own user
+/// (<c>GET /users/@me</c>, to check the token). It enforces what Discord
 /// enforces: the bot token and a DiscordBot User-Agent (§0), the Content-Type (§0), the message and embed limits, nonces
 /// and attachments (§3), command rules (§2), per-route buckets with their X-RateLimit headers, the global limit and 429
 /// bodies (§4). Point <c>Discord:ApiBaseUrl</c> at <see cref="ApiBaseUrl"/>. Thread-safe.
@@ -93,6 +94,26 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         lock (_state.Gate)
         {
             _faults.FailNextHeaderless429(times);
+        }
+    }
+
+    /// <summary>
+    /// An outage: until <see cref="EndOutage"/>, every request, to any route, is answered with <paramref name="status"/>
+    /// (503 or 502, §5) and carried out not at all. The requests are still recorded.
+    /// </summary>
+    public void BeginOutage(int status = 503)
+    {
+        lock (_state.Gate)
+        {
+            _faults.OutageStatus = status;
+        }
+    }
+
+    public void EndOutage()
+    {
+        lock (_state.Gate)
+        {
+            _faults.OutageStatus = null;
         }
     }
 

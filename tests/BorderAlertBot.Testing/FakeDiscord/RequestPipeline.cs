@@ -59,6 +59,11 @@ internal sealed class RequestPipeline(FakeDiscordOptions options, FakeDiscordSta
             return FakeResponses.Banned();
         }
 
+        if (faults.OutageStatus is { } outage)
+        {
+            return FakeResponses.Error(outage, 0, outage == 502 ? "502: Bad Gateway" : "503: Service Unavailable");
+        }
+
         if (call.Body.IsTooLarge)
         {
             return FakeResponses.Error(413, 40005, "Request entity too large");
@@ -132,6 +137,13 @@ internal sealed class RequestPipeline(FakeDiscordOptions options, FakeDiscordSta
             RouteKind.GetGlobalCommands => _commands.Get(call, null),
             RouteKind.PutGuildCommands => _commands.Put(call, call.Value("guild_id")),
             RouteKind.GetGuildCommands => _commands.Get(call, call.Value("guild_id")),
+            RouteKind.GetCurrentUser => FakeResponses.Json(200, new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = options.ApplicationId,
+                ["username"] = "BorderAlertBot",
+                ["discriminator"] = "0",
+                ["bot"] = true,
+            }),
             _ => FakeResponses.NotFound(),
         };
     }

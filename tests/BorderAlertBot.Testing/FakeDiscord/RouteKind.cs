@@ -15,4 +15,5 @@ internal enum RouteKind
     GetGlobalCommands,
     PutGuildCommands,
     GetGuildCommands,
+    GetCurrentUser,
 }

@@ -8,7 +8,7 @@ namespace BorderAlertBot.Testing.FakeSlack;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that answers like Slack (platforms/slack.md) for what the bot uses: the Web API
 /// methods chat.postMessage, chat.update, files.getUploadURLExternal (with its upload URL),
-/// files.completeUploadExternal, users.info and apps.connections.open (§3, §6); incoming webhooks (§7);
+/// files.completeUploadExternal, users.info, auth.test and apps.connections.open (§3, §6); incoming webhooks (§7);
 /// <c>response_url</c>s (§1); and the Socket Mode WebSocket (§6). It enforces the bearer token, the Block Kit limits
 /// (§4), the posting and tier limits with 429 + Retry-After (§5), and fails on demand. Point <c>Slack:ApiBaseUrl</c>
 /// at <see cref="ApiBaseUrl"/>. Thread-safe.

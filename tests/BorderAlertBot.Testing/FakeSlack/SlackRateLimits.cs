@@ -10,6 +10,7 @@ internal sealed class SlackRateLimits(FakeSlackOptions options)
     private static readonly Dictionary<string, int> Tiers = new(StringComparer.Ordinal)
     {
         ["apps.connections.open"] = 1,
+        ["auth.test"] = 4,
         ["chat.update"] = 3,
         ["files.getUploadURLExternal"] = 4,
         ["files.completeUploadExternal"] = 4,

@@ -19,12 +19,13 @@ internal sealed class WebApiHandlers(FakeSlackOptions options, FakeSlackState st
         "files.getUploadURLExternal" => GetUploadUrl(args),
         "files.completeUploadExternal" => CompleteUpload(args, now),
         "users.info" => UsersInfo(args),
+        "auth.test" => AuthTest(),
         "apps.connections.open" => OpenConnection(args, now),
         _ => SlackReply.Fail("unknown_method", status: 404),
     };
 
     public static bool IsKnown(string method) =>
-        method is "chat.postMessage" or "chat.update" or "files.getUploadURLExternal" or "files.completeUploadExternal" or "users.info" or "apps.connections.open";
+        method is "chat.postMessage" or "chat.update" or "files.getUploadURLExternal" or "files.completeUploadExternal" or "users.info" or "auth.test" or "apps.connections.open";
 
     /// <summary>The checks a message body shares on every path: text or blocks, valid blocks, markdown_text alone.</summary>
     public static SlackReply? CheckContent(SlackArguments args, bool isTextRequired)
@@ -236,6 +237,18 @@ internal sealed class WebApiHandlers(FakeSlackOptions options, FakeSlackState st
             ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["title"] = f.Title })]),
         });
     }
+
+    /// <summary><c>auth.test</c>: the token's workspace and bot user, once the token has passed (§3).</summary>
+    private SlackReply AuthTest() => SlackReply.Ok(new JsonObject
+    {
+        ["url"] = $"https://{options.TeamId.ToLowerInvariant()}.slack.com/",
+        ["team"] = "Fake workspace",
+        ["user"] = "borderalertbot",
+        ["team_id"] = options.TeamId,
+        ["user_id"] = options.BotUserId,
+        ["bot_id"] = "B0FAKEBOT",
+        ["is_enterprise_install"] = false,
+    });
 
     private SlackReply UsersInfo(SlackArguments args)
     {

@@ -2,6 +2,7 @@ using BorderAlertBot.Abstractions;
 using BorderAlertBot.Delivery;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Subscriptions;
+using BorderAlertBot.Telemetry;
 
 namespace BorderAlertBot.Tests.Delivery;
 
@@ -64,4 +65,6 @@ public sealed class CompletionHookOutbox(IOutboxStore inner) : IOutboxStore
     public Task<OutboxCounts> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken) => inner.NextDueAtAsync(cancellationToken);
+
+    public Task<OutboxBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.GetBacklogAsync(now, cancellationToken);
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace BorderAlertBot.Tests.Support;
 
 /// <summary>
-/// The real executable (BorderAlertBot.dll beside the tests) in a child process, configured by environment variables,
-/// with its console output kept for a failing test's message. Killed with SIGKILL on <see cref="Kill"/> or dispose.
+/// A real bot process: the executable's build output beside the tests (or a published binary), started with the given
+/// environment, its output kept for assertions and a failing test's message. Killed on dispose if still running.
 /// </summary>
 public sealed class BotProcess : IDisposable
 {
@@ -25,6 +26,8 @@ public sealed class BotProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     public string Output
     {
         get
@@ -36,18 +39,22 @@ public sealed class BotProcess : IDisposable
         }
     }
 
-    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> settings)
+    /// <summary>The host's build output (BorderAlertBot.dll beside the tests) with <c>dotnet</c>, settings as environment variables.</summary>
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> settings) =>
+        Start("dotnet", [HostAssembly()], workingDirectory, settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value));
+
+    public static BotProcess Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [HostAssembly()])
+        var start = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in environment)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            start.Environment[key] = value;
         }
 
         return new BotProcess(Process.Start(start)!); // Start returns null only for shell-executed documents.
@@ -60,6 +67,38 @@ public sealed class BotProcess : IDisposable
         {
             _process.Kill();
             _process.WaitForExit();
+        }
+    }
+
+    /// <summary>Sends a signal by name (TERM, INT) with kill(1), as a supervisor would.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the exit; false when it had not exited within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until the output holds <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(_process.HasExited && !Output.Contains(text, StringComparison.Ordinal), $"the bot exited ({_process.ExitCode}) without writing '{text}':{Environment.NewLine}{Output}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, deadline.Token);
         }
     }
 

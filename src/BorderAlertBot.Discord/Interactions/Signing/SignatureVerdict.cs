@@ -23,4 +23,7 @@ public enum SignatureVerdict
     /// badly skewed clock. The window is our policy; Discord sets none (§1.1, api-docs#6209).
     /// </summary>
     Stale,
+
+    /// <summary>Valid, but this very signature was already accepted once inside the window: the same request sent again (a replay).</summary>
+    Replayed,
 }
