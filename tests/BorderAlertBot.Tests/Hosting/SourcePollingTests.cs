@@ -2,6 +2,7 @@ using BorderAlertBot.Abstractions;
 using BorderAlertBot.Cli;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Store.Sqlite;
+using BorderAlertBot.Testing.Builders;
 using BorderAlertBot.Testing.Fixtures;
 using BorderAlertBot.Tests.Cli;
 using BorderAlertBot.Tests.Support;
@@ -53,5 +54,31 @@ public sealed class SourcePollingTests : IDisposable
         Assert.Contains("rss:desk: ok", status.Output, StringComparison.Ordinal);
         Assert.Contains("  last success: 2026-11-28 09:00:00 UTC", status.Output, StringComparison.Ordinal);
         Assert.Contains("  items seen:   1", status.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_dropped_in_the_configured_folder_is_imported_by_the_running_bot_and_moved_to_processed()
+    {
+        // Arrange: an ACLED export already in the folder (written long ago, so it is complete).
+        var drop = Path.Combine(_data.Folder, "drop");
+        Directory.CreateDirectory(drop);
+        var file = _data.Write("drop/acled.csv", AcledCsv.Current(new AcledRowBuilder().With("event_id_cnty", "MMR40404")));
+        File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        SignallingSourceStateStore states = null!;
+        await using var bot = new BotFactory(_data.DatabasePath);
+        bot.Settings["DropFolder:Path"] = drop;
+        bot.Settings["Sample:LoadIntoEmptyStore"] = "false";
+        bot.ConfigureServices = services => services.AddSingleton<ISourceStateStore>(provider =>
+            states = new SignallingSourceStateStore(new SqliteSourceStateStore(provider.GetRequiredService<SqliteDatabase>())));
+
+        // Act: the bot's drop-folder worker takes the lease for the folder and looks at once.
+        bot.StartServer();
+        var looked = await states.FirstSuccess.WaitAsync(Patience);
+
+        // Assert
+        var imported = await bot.Services.GetRequiredService<IEventStore>().TryGetAsync(EventId.Parse("evt_acled_mmr40404"), CancellationToken.None);
+        Assert.Equal(("folder", EventStatus.Verified), (looked.Name, imported?.Status));
+        Assert.True(File.Exists(Path.Combine(drop, "processed", "acled.csv")));
+        Assert.False(File.Exists(file));
     }
 }
