@@ -18,9 +18,8 @@ public sealed class SqliteUpgradeTests : IDisposable
     {
         // Arrange: the schema before 0009, and an event revised once, stored as that release stored it.
         var path = _fixture.NewPath();
-        var created = new EventBuilder().WithTitle("Trucks burned at Kyin San Kyawt").WithStatus(EventStatus.Pending).OccurredOn(2023, 10, 28).Build()
-            with
-        { Revision = new RevisionInfo(1, _fixture.Time.GetUtcNow(), "importer", ["created"]) };
+        var built = new EventBuilder().WithTitle("Trucks burned at Kyin San Kyawt").WithStatus(EventStatus.Pending).OccurredOn(2023, 10, 28).Build();
+        var created = built with { Revision = new RevisionInfo(1, _fixture.Time.GetUtcNow(), "importer", ["created"]) };
         var verified = created with { Status = EventStatus.Verified, Revision = new RevisionInfo(2, _fixture.Time.GetUtcNow(), "curator", ["status Pending → Verified"]) };
         await WriteAsReleaseEightAsync(path, created, verified);
 
