@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using BorderAlertBot.Abstractions;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Serialization;
@@ -10,7 +13,7 @@ namespace BorderAlertBot.Store.Sqlite;
 public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSignal changeSignal) : IEventStore
 {
     // Used only inside write pieces, which the write queue runs one at a time.
-    private readonly FullTextBuffers _fullText = new(new(256 * 1024), [], []);
+    private readonly WriteBuffers _buffers = new(new(16 * 1024), new DayCountDeltas());
 
     public async Task<ConflictEvent?> TryGetAsync(EventId id, CancellationToken cancellationToken)
     {
@@ -29,24 +32,17 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
             return versions;
         }
 
+        // One parameter holding every id as a JSON array: bound by name, hundreds of parameters cost SQLite a linear
+        // search of the statement's parameter names each (the importer asks for a batch of thousands at a time).
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var chunk in ids.Chunk(500))
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, revision, status, fingerprint FROM events WHERE id IN (SELECT value FROM json_each($ids));";
+        command.Parameters.AddWithValue("$ids", JsonArray(ids.Select(id => id.Value)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await using var command = connection.CreateCommand();
-            var names = new List<string>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                names.Add("$id" + i);
-                command.Parameters.AddWithValue("$id" + i, chunk[i].Value);
-            }
-
-            command.CommandText = $"SELECT id, revision, status, fingerprint FROM events WHERE id IN ({string.Join(", ", names)});";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                versions[EventId.Parse(reader.GetString(0))] =
-                    new StoredVersion(reader.GetInt32(1), Enum.Parse<EventStatus>(reader.GetString(2)), reader.GetString(3));
-            }
+            versions[EventId.Parse(reader.GetString(0))] =
+                new StoredVersion(reader.GetInt32(1), Enum.Parse<EventStatus>(reader.GetString(2)), reader.GetString(3));
         }
 
         return versions;
@@ -61,22 +57,13 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT external_id, event_id FROM event_external_ids WHERE external_id IN (SELECT value FROM json_each($ids));";
+        command.Parameters.AddWithValue("$ids", JsonArray(externalIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await using var command = connection.CreateCommand();
-            var names = new List<string>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                names.Add("$x" + i);
-                command.Parameters.AddWithValue("$x" + i, chunk[i]);
-            }
-
-            command.CommandText = $"SELECT external_id, event_id FROM event_external_ids WHERE external_id IN ({string.Join(", ", names)});";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found[reader.GetString(0)] = EventId.Parse(reader.GetString(1));
-            }
+            found[reader.GetString(0)] = EventId.Parse(reader.GetString(1));
         }
 
         return found;
@@ -86,7 +73,8 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM event_revisions WHERE event_id = $id AND revision = $revision;";
+        // Earlier revisions are in event_revisions, the current one only in events (0009_revisions_once.sql).
+        command.CommandText = "SELECT document FROM event_revisions WHERE event_id = $id AND revision = $revision UNION ALL SELECT document FROM events WHERE id = $id AND revision = $revision;";
         command.Parameters.AddWithValue("$id", id.Value);
         command.Parameters.AddWithValue("$revision", revision);
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? EventDocument.Deserialize(json) : null;
@@ -96,7 +84,7 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM event_revisions WHERE event_id = $id ORDER BY revision;";
+        command.CommandText = "SELECT document FROM (SELECT revision, document FROM event_revisions WHERE event_id = $id UNION ALL SELECT revision, document FROM events WHERE id = $id) ORDER BY revision;";
         command.Parameters.AddWithValue("$id", id.Value);
         return await SqliteEventReader.ReadDocumentsAsync(command, cancellationToken);
     }
@@ -110,7 +98,7 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
 
         await database.WriteAsync((connection, _) =>
         {
-            using var statements = new WriteStatements(connection, _fullText);
+            using var statements = new WriteStatements(connection, _buffers);
             foreach (var write in writes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -123,5 +111,23 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
         }, cancellationToken);
 
         changeSignal.Notify();
+    }
+
+    /// <summary>Strings as one JSON array, for <c>json_each</c>.</summary>
+    private static string JsonArray(IEnumerable<string> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

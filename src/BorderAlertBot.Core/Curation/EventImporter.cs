@@ -17,7 +17,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
     {
         var tally = new Tally();
         var seen = new Dictionary<UInt128, int>();
-        var batch = new List<ImportRecord>(options.BatchSize);
+        var batch = new List<PreparedRecord>(options.BatchSize);
         var count = 0;
         long position = 0;
         var writing = Task.CompletedTask;
@@ -29,8 +29,8 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             position = record.Position;
             if (record.Event is { } conflictEvent && seen.TryGetValue(IdKey(conflictEvent.Id), out var firstLine))
             {
-                batch.Add(ImportRecord.Invalid(record.Index, record.Line, record.Position,
-                    [new ImportError(record.Index, record.Line, "id", $"{conflictEvent.Id} already appears at line {firstLine} of this input")]));
+                batch.Add(new PreparedRecord(ImportRecord.Invalid(record.Index, record.Line, record.Position,
+                    [new ImportError(record.Index, record.Line, "id", $"{conflictEvent.Id} already appears at line {firstLine} of this input")])));
             }
             else
             {
@@ -39,7 +39,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
                     seen[IdKey(accepted.Id)] = record.Line;
                 }
 
-                batch.Add(record);
+                batch.Add(Prepare(record, options));
             }
 
             if (batch.Count >= options.BatchSize)
@@ -55,7 +55,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
                 var full = batch;
                 (written, writtenPosition) = (count, position);
                 writing = Task.Run(() => ImportBatchAsync(full, options, tally, cancellationToken), cancellationToken);
-                batch = new List<ImportRecord>(options.BatchSize);
+                batch = new List<PreparedRecord>(options.BatchSize);
             }
         }
 
@@ -118,7 +118,25 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         return writes.Count;
     }
 
-    private async Task ImportBatchAsync(List<ImportRecord> batch, ImportOptions options, Tally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// What can be done for a record before its batch is written, on the reading side of the pipeline: placing it on the
+    /// border, and serialising and fingerprinting it as it will be stored if it is new (or stored with the status it
+    /// would be given). The batch uses that content when the record turns out so, and serialises again otherwise.
+    /// </summary>
+    private PreparedRecord Prepare(ImportRecord record, ImportOptions options)
+    {
+        if (record.Event is not { } read)
+        {
+            return new PreparedRecord(record);
+        }
+
+        var enriched = enricher?.Enrich(read) ?? read;
+        var expected = options.SourceTrust is { } trust ? enriched with { Status = trust, StatusReason = null } : enriched;
+        var content = EventDocument.SerializeContent(expected);
+        return new PreparedRecord(record, enriched, expected, content, EventDocument.Fingerprint(content));
+    }
+
+    private async Task ImportBatchAsync(List<PreparedRecord> batch, ImportOptions options, Tally tally, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -127,38 +145,34 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
 
         var owners = options.SourceTrust is null
             ? EmptyOwners
-            : await store.FindByExternalIdsAsync([.. batch.SelectMany(record => record.Event?.ExternalIds ?? [])], cancellationToken);
-        var incomingEvents = new List<(ImportRecord Record, ConflictEvent Event, bool IsReportOfKnownEvent)>(batch.Count);
+            : await store.FindByExternalIdsAsync([.. batch.SelectMany(prepared => prepared.Record.Event?.ExternalIds ?? [])], cancellationToken);
+        var incomingEvents = new List<(PreparedRecord Prepared, ConflictEvent Event, bool IsReportOfKnownEvent)>(batch.Count);
         var claimed = new HashSet<EventId>();
-        foreach (var record in batch)
+        foreach (var prepared in batch)
         {
-            if (record.Event is not { } read)
+            if (prepared.Enriched is not { } incoming)
             {
-                tally.Reject(record.Errors);
+                tally.Reject(prepared.Record.Errors);
                 continue;
             }
 
-            var incoming = enricher?.Enrich(read) ?? read;
             var known = ToKnownEvent(incoming, owners, claimed);
             claimed.Add(known.Id);
-            incomingEvents.Add((record, known, known.Id != incoming.Id));
+            incomingEvents.Add((prepared, known, known.Id != incoming.Id));
         }
 
         var stored = await store.GetVersionsAsync([.. incomingEvents.Select(pair => pair.Event.Id)], cancellationToken);
         var writes = new List<EventWrite>();
         var survivors = new Dictionary<EventId, ConflictEvent>();
         var now = timeProvider.GetUtcNow();
-        foreach (var (record, read, isReportOfKnownEvent) in incomingEvents)
+        foreach (var (prepared, read, isReportOfKnownEvent) in incomingEvents)
         {
+            var record = prepared.Record;
             var incoming = read;
             var by = record.Curator ?? options.Curator;
             if (!stored.TryGetValue(incoming.Id, out var version))
             {
-                if (options.SourceTrust is { } trust)
-                {
-                    incoming = incoming with { Status = trust, StatusReason = null };
-                }
-
+                incoming = isReportOfKnownEvent ? WithTrust(incoming, options) : prepared.Expected!; // Prepared with the event.
                 var created = (IReadOnlyList<string>)["created"];
                 if (options.MergeReports && merger is not null && await FindSurvivorAsync(incoming, survivors, claimed, cancellationToken) is { } survivor)
                 {
@@ -167,7 +181,10 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
                     tally.Merged++;
                 }
 
-                writes.Add(EventWrite.Of(incoming with { Revision = new RevisionInfo(1, now, by, created) }, EventDocument.SerializeContent(incoming)));
+                var newEvent = incoming with { Revision = new RevisionInfo(1, now, by, created) };
+                writes.Add(ReferenceEquals(incoming, prepared.Expected)
+                    ? new EventWrite(newEvent, prepared.Fingerprint!) { Content = prepared.Content } // Set with Expected.
+                    : EventWrite.Of(newEvent, EventDocument.SerializeContent(incoming)));
                 tally.Added++;
                 continue;
             }
@@ -177,11 +194,14 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             // event read, which a re-run of an unchanged source never does.
             if (options.SourceTrust is not null)
             {
-                incoming = incoming with { Status = version.Status, StatusReason = null };
+                incoming = !isReportOfKnownEvent && version.Status == prepared.Expected!.Status // Prepared with the event.
+                    ? prepared.Expected
+                    : incoming with { Status = version.Status, StatusReason = null };
             }
 
-            var content = EventDocument.SerializeContent(incoming);
-            var fingerprint = EventDocument.Fingerprint(content);
+            var (content, fingerprint) = ReferenceEquals(incoming, prepared.Expected)
+                ? (prepared.Content!, prepared.Fingerprint!) // Set with Expected.
+                : Serialize(incoming);
             if (version.Fingerprint == fingerprint)
             {
                 tally.Unchanged++;
@@ -193,8 +213,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             if (options.SourceTrust is not null)
             {
                 incoming = isReportOfKnownEvent ? Reports.Absorb(previous, read) : KeepCuration(incoming, previous);
-                content = EventDocument.SerializeContent(incoming);
-                fingerprint = EventDocument.Fingerprint(content);
+                (content, fingerprint) = Serialize(incoming);
                 if (version.Fingerprint == fingerprint)
                 {
                     tally.Unchanged++;
@@ -258,6 +277,15 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
     }
 
     private static readonly IReadOnlyDictionary<string, EventId> EmptyOwners = new Dictionary<string, EventId>();
+
+    private static ConflictEvent WithTrust(ConflictEvent incoming, ImportOptions options) =>
+        options.SourceTrust is { } trust ? incoming with { Status = trust, StatusReason = null } : incoming;
+
+    private static (byte[] Content, string Fingerprint) Serialize(ConflictEvent conflictEvent)
+    {
+        var content = EventDocument.SerializeContent(conflictEvent);
+        return (content, EventDocument.Fingerprint(content));
+    }
 
     /// <summary>
     /// The record under the id of the event that already carries one of its external ids (a curated event citing ACLED's

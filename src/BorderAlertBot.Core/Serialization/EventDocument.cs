@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BorderAlertBot.Domain;
@@ -38,17 +39,26 @@ public static class EventDocument
     /// </summary>
     public static byte[] WithRevision(ReadOnlySpan<byte> content, RevisionInfo revision)
     {
+        var document = new ArrayBufferWriter<byte>(content.Length + 256);
+        WriteWithRevision(content, revision, document);
+        return document.WrittenSpan.ToArray();
+    }
+
+    /// <summary>As <see cref="WithRevision"/>, appended to <paramref name="document"/>: a writer of many reuses one buffer.</summary>
+    public static void WriteWithRevision(ReadOnlySpan<byte> content, RevisionInfo revision, IBufferWriter<byte> document)
+    {
         var tail = UnsavedRevision.Length + 1; // The revision's JSON and the event's closing brace.
         if (content.Length <= tail || !content[^tail..^1].SequenceEqual(UnsavedRevision) || content[^1] != (byte)'}')
         {
             throw new ArgumentException("Not an event's content as SerializeContent writes it.", nameof(content));
         }
 
-        var revisionJson = JsonSerializer.SerializeToUtf8Bytes(revision, EventJsonContext.Default.RevisionInfo);
-        var document = new byte[content.Length - tail + revisionJson.Length + 1];
-        content[..^tail].CopyTo(document);
-        revisionJson.CopyTo(document.AsSpan(content.Length - tail));
-        document[^1] = (byte)'}';
-        return document;
+        document.Write(content[..^tail]);
+        using (var writer = new Utf8JsonWriter(document))
+        {
+            JsonSerializer.Serialize(writer, revision, EventJsonContext.Default.RevisionInfo);
+        }
+
+        document.Write("}"u8);
     }
 }

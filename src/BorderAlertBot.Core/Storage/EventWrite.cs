@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using BorderAlertBot.Domain;
 
 namespace BorderAlertBot.Storage;
@@ -12,11 +14,18 @@ public sealed record EventWrite(ConflictEvent Event, string Fingerprint)
     /// </summary>
     public byte[]? Content { get; init; }
 
-    /// <summary>The document to store for <see cref="Event"/>, as UTF-8 JSON.</summary>
-    public byte[] Document() =>
-        Content is { } content
-            ? Serialization.EventDocument.WithRevision(content, Event.Revision)
-            : Serialization.EventDocument.SerializeToUtf8(Event);
+    /// <summary>Appends the document to store for <see cref="Event"/>, as UTF-8 JSON, to <paramref name="document"/>.</summary>
+    public void WriteDocument(IBufferWriter<byte> document)
+    {
+        if (Content is { } content)
+        {
+            Serialization.EventDocument.WriteWithRevision(content, Event.Revision, document);
+            return;
+        }
+
+        using var writer = new Utf8JsonWriter(document);
+        JsonSerializer.Serialize(writer, Event, Serialization.EventJsonContext.Default.ConflictEvent);
+    }
 
     /// <summary>A write whose fingerprint and document come from one serialisation of the event's content.</summary>
     public static EventWrite Of(ConflictEvent conflictEvent, byte[] content) =>

@@ -150,6 +150,30 @@ public abstract partial class EventStoreContract
     }
 
     [SkippableFact]
+    public async Task Counts_of_an_event_created_and_revised_in_one_write_follow_its_last_revision()
+    {
+        // Arrange
+        var store = await CreateStoreAsync();
+        var created = new EventBuilder().WithSubtype(EventSubtype.CrossingClosed).WithStatus(EventStatus.Pending).OccurredOn(2023, 10, 28).Build();
+        await store.Events.WriteAsync(
+            [
+                First(created),
+                Next(created with { Status = EventStatus.Verified }, 2, "status Pending → Verified"),
+                Next(created with { Status = EventStatus.Verified, Occurred = new Occurrence(new DateTimeOffset(2023, 10, 29, 0, 0, 0, TimeSpan.Zero), TimePrecision.Day) }, 3, "occurred changed"),
+            ],
+            CancellationToken.None);
+        var window = new EventFilter { From = new DateTimeOffset(2023, 10, 27, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2023, 11, 1, 0, 0, 0, TimeSpan.Zero) };
+
+        // Act
+        var everything = await store.Queries.CountByKindAndDayAsync(window, CancellationToken.None);
+        var pending = await store.Queries.CountByKindAndDayAsync(window with { Statuses = [EventStatus.Pending] }, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([new DailyCount(new DateOnly(2023, 10, 29), EventKind.TradeDisruption, 1)], everything);
+        Assert.Empty(pending);
+    }
+
+    [SkippableFact]
     public async Task Top_by_severity_lists_the_most_severe_first_then_the_latest_even_behind_many_newer_lesser_events()
     {
         // Arrange
