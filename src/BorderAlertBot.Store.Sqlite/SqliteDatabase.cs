@@ -13,6 +13,7 @@ namespace BorderAlertBot.Store.Sqlite;
 public sealed partial class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
+    private readonly string _writeConnectionString;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
@@ -29,6 +30,10 @@ public sealed partial class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+        // A pool of its own (the pool is per connection string): the writer's settings, its 32 MB cache above all, stay on
+        // the writer's connections instead of following a pooled connection to every reader.
+        _writeConnectionString = new SqliteConnectionStringBuilder(_connectionString) { ForeignKeys = true }.ToString();
         _timeProvider = timeProvider;
         _logger = logger;
         _writes = new SqliteWriteQueue(OpenForWritingAsync);
@@ -102,11 +107,13 @@ public sealed partial class SqliteDatabase : IDisposable
         _migrationGate.Dispose();
     }
 
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    // Pooled: opening is cheap, and reading needs no settings (these only matter to writes). Statements are parsed on
+    // every command, so none is run here that a read does not need.
+    private Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken) => OpenPooledAsync(_connectionString, cancellationToken);
+
+    private static async Task<SqliteConnection> OpenPooledAsync(string connectionString, CancellationToken cancellationToken)
     {
-        // Pooled: opening is cheap, and reading needs no settings (these only matter to writes). Statements are parsed
-        // on every command, so none is run here that a read does not need.
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
@@ -118,7 +125,8 @@ public sealed partial class SqliteDatabase : IDisposable
     /// </summary>
     private async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
+        await EnsureMigratedAsync(cancellationToken);
+        var connection = await OpenPooledAsync(_writeConnectionString, cancellationToken);
         await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;", cancellationToken);
         return connection;
     }

@@ -52,6 +52,29 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Readers_keep_the_default_page_cache_after_writes_however_the_pool_hands_out_connections()
+    {
+        // Arrange: writes through the queue, whose connections carry a 32 MB page cache.
+        var path = _fixture.NewPath();
+        var store = _fixture.Open(path);
+        var stored = new EventBuilder().Build() with { Revision = new Domain.RevisionInfo(1, _fixture.Time.GetUtcNow(), "curator", ["created"]) };
+        await store.Events.WriteAsync([new Storage.EventWrite(stored, Serialization.EventDocument.Fingerprint(stored))], CancellationToken.None);
+        var database = _fixture.Database(path); // The same file, so the same pools.
+
+        // Act: as many readers at once as a digest run's parallel composition opens.
+        var readers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => database.OpenAsync(CancellationToken.None)));
+        var caches = new List<object?>();
+        foreach (var reader in readers)
+        {
+            caches.Add(await ScalarAsync(reader, "PRAGMA cache_size;"));
+            await reader.DisposeAsync();
+        }
+
+        // Assert: SQLite's default (2 MB), not the writer's 32 MB on every pooled connection a write once used.
+        Assert.All(caches, cache => Assert.Equal(-2000L, cache));
+    }
+
+    [Fact]
     public async Task A_commit_wakes_change_feed_readers_in_this_process()
     {
         var store = _fixture.Open(_fixture.NewPath());

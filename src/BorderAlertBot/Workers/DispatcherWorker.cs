@@ -39,7 +39,8 @@ public sealed partial class DispatcherWorker(
                 }
 
                 // Every slot busy: a finishing send signals, so wait for that instead of asking the outbox again and again.
-                if (dispatcher.IsFull)
+                // A stopped dispatcher claims nothing, however due the rows are: wait too rather than spin.
+                if (dispatcher.IsFull || dispatcher.IsStopping)
                 {
                     await signal.WaitAsync(seen, options.Value.FallbackPollInterval, stoppingToken);
                     continue;

@@ -167,7 +167,8 @@ public static class DigestScenario
     {
         var outbox = services.GetRequiredService<IOutboxStore>();
         var signal = services.GetRequiredService<OutboxSignal>();
-        var worker = ActivatorUtilities.CreateInstance<DispatcherWorker>(services);
+        // A dispatcher of its own: a stopped one claims nothing more, and the warm-up's was stopped.
+        var worker = ActivatorUtilities.CreateInstance<DispatcherWorker>(services, ActivatorUtilities.CreateInstance<AlertDispatcher>(services));
         await worker.StartAsync(cancellationToken);
         while (true)
         {
