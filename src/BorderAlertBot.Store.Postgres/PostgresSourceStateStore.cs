@@ -27,14 +27,14 @@ public sealed class PostgresSourceStateStore(PostgresDatabase database) : ISourc
                     items_seen = excluded.items_seen, next_poll_at = excluded.next_poll_at, disabled_reason = excluded.disabled_reason;
                 """, connection, transaction);
             command.Parameters.AddWithValue("name", state.Name);
-            command.Parameters.AddWithValue("cursor", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.Cursor ?? DBNull.Value);
+            command.Parameters.Add(Sql.Text("cursor", state.Cursor));
             command.Parameters.AddWithValue("success", NpgsqlTypes.NpgsqlDbType.Bigint, Millis(state.LastSuccessAt));
             command.Parameters.AddWithValue("errorAt", NpgsqlTypes.NpgsqlDbType.Bigint, Millis(state.LastErrorAt));
-            command.Parameters.AddWithValue("error", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.LastError ?? DBNull.Value);
+            command.Parameters.Add(Sql.Text("error", state.LastError));
             command.Parameters.AddWithValue("failures", state.ConsecutiveFailures);
             command.Parameters.AddWithValue("seen", state.ItemsSeen);
             command.Parameters.AddWithValue("next", NpgsqlTypes.NpgsqlDbType.Bigint, Millis(state.NextPollAt));
-            command.Parameters.AddWithValue("disabled", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.DisabledReason ?? DBNull.Value);
+            command.Parameters.Add(Sql.Text("disabled", state.DisabledReason));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 

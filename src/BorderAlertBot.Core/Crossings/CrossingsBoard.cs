@@ -35,7 +35,7 @@ public sealed class CrossingsBoard
         _queries = queries;
         _sites = gazetteer.Entries
             .Where(entry => entry.IsCrossing)
-            .Select(entry => new CrossingSite(entry, locator.Locate(PointOf(entry))?.Pair, new Region.Place(entry, AtCrossingKm)))
+            .Select(entry => new CrossingSite(entry, locator.Locate(entry.ToLocation(LocationPrecision.Exact))?.Pair, new Region.Place(entry, AtCrossingKm)))
             .ToList();
     }
 
@@ -69,7 +69,4 @@ public sealed class CrossingsBoard
 
     /// <summary>The history of every crossing from these trade disruptions, for boards at many moments.</summary>
     public CrossingHistory HistoryOf(IEnumerable<ConflictEvent> tradeDisruptions) => new(_sites, tradeDisruptions);
-
-    private static Location PointOf(GazetteerEntry entry) =>
-        new(entry.CountryCode, entry.Admin1, null, entry.Admin3, entry.Name, entry.Point, LocationPrecision.Exact);
 }

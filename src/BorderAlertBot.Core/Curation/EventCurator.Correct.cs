@@ -47,7 +47,7 @@ public sealed partial class EventCurator
                 return CurationOutcome.Refused($"'{place}' is not a place in the gazetteer{(suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : ".")}");
             }
 
-            next = next with { Location = new Location(entry.CountryCode, entry.Admin1, null, entry.Admin3, entry.Name, entry.Point, entry.IsApproximate ? LocationPrecision.Near : LocationPrecision.Exact), Border = null };
+            next = next with { Location = entry.ToLocation(entry.IsApproximate ? LocationPrecision.Near : LocationPrecision.Exact), Border = null };
         }
 
         if (correction.AddSource is { } source)

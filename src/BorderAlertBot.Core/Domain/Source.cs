@@ -7,5 +7,9 @@ public sealed record Source(string Name, Uri Url, DateTimeOffset? PublishedAt)
 {
     /// <summary>The outlet behind the report, for "N reports · M sources": the URL's host without "www.".</summary>
     [JsonIgnore]
-    public string Outlet => Url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? Url.Host[4..] : Url.Host;
+    public string Outlet => OutletOf(Url);
+
+    /// <summary>The outlet a link names: <c>https://www.irrawaddy.com/…</c> → <c>irrawaddy.com</c>.</summary>
+    public static string OutletOf(Uri url) =>
+        url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.Host[4..] : url.Host;
 }

@@ -18,6 +18,9 @@ public sealed record GazetteerEntry(
     /// <summary>The point stands in for the place rather than marking it (Kyin San Kyawt uses the 105-mile zone point).</summary>
     public bool IsApproximate { get; init; }
 
+    /// <summary>The place as an event's location, placed with <paramref name="precision"/>.</summary>
+    public Location ToLocation(LocationPrecision precision) => new(CountryCode, Admin1, null, Admin3, Name, Point, precision);
+
     /// <summary>The slug, the name and every alias.</summary>
     public IEnumerable<string> Names => [Slug, Name, .. Aliases];
 

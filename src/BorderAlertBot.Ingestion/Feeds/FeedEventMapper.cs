@@ -31,7 +31,7 @@ internal static class FeedEventMapper
             classification.Border,
             classification.Actors,
             [],
-            [new Source(OutletNames.Of(link), link, item.Published)],
+            [new Source(Source.OutletOf(link), link, item.Published)],
             EventStatus.Pending,
             null,
             SeverityRules.Assess(new SeverityInput(subtype.Kind(), subtype, []), null),

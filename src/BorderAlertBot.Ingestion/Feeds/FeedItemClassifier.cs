@@ -34,9 +34,7 @@ public sealed class FeedItemClassifier(Gazetteer gazetteer)
             return (null, "names no kind of event");
         }
 
-        var location = place is null
-            ? null
-            : new Location(place.CountryCode, place.Admin1, null, place.Admin3, place.Name, place.Point, LocationPrecision.Near);
+        var location = place?.ToLocation(LocationPrecision.Near);
         var border = place is null ? new BorderPosition(FeedPlaces.ChinaMyanmar, null) : null;
         return (new FeedClassification(found, location, border, KnownActors.In($"{title}\n{text}")), null);
     }

@@ -27,7 +27,7 @@ internal static class GdeltEventMapper
         var who = actors.Count == 0 ? string.Empty : ": " + string.Join(" → ", actors.Select(actor => actor.Name));
         var title = PlainText.Clamp(PlainText.Collapse($"{category.Label}{who} — {where}"), ConflictEvent.MaxTitleLength);
         var sources = rows
-            .Select(row => new Source(OutletNames.Of(row.SourceUrl), row.SourceUrl, row.DateAdded))
+            .Select(row => new Source(Source.OutletOf(row.SourceUrl), row.SourceUrl, row.DateAdded))
             .DistinctBy(source => source.Url.AbsoluteUri, StringComparer.Ordinal)
             .ToList();
         var subtype = category.Subtype;
