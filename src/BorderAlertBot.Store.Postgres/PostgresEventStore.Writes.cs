@@ -1,5 +1,4 @@
 using BorderAlertBot.Domain;
-using BorderAlertBot.Serialization;
 using BorderAlertBot.Storage;
 using Npgsql;
 
@@ -18,7 +17,7 @@ public sealed partial class PostgresEventStore
     {
         var conflictEvent = write.Event;
         var revision = conflictEvent.Revision.Number;
-        var document = EventDocument.Serialize(conflictEvent);
+        var document = write.DocumentText(); // From the content the writer serialised for the fingerprint, when it has it.
         var location = conflictEvent.Location;
         await using (var upsert = new NpgsqlCommand(revision == 1 ? Insert : Update, connection, transaction))
         {

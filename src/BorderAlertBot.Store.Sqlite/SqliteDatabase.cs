@@ -119,7 +119,7 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// A connection for the write queue: foreign keys enforced, commits without an fsync each (WAL, NORMAL), waits for
+    /// A connection for the write queue: foreign keys enforced (by its connection string, on every open), commits without an fsync each (WAL, NORMAL), waits for
     /// another process's writer; a 32 MB page cache, so a batch of thousands of events does not spill half-written pages
     /// into the WAL, and statement journals in memory rather than temporary files.
     /// </summary>
@@ -127,7 +127,7 @@ public sealed partial class SqliteDatabase : IDisposable
     {
         await EnsureMigratedAsync(cancellationToken);
         var connection = await OpenPooledAsync(_writeConnectionString, cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;", cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;", cancellationToken);
         return connection;
     }
 

@@ -56,7 +56,8 @@ public sealed partial class EventCurator(IEventStore store, IEventQueries querie
     private EventWrite Revise(ConflictEvent previous, ConflictEvent next, string curator, IReadOnlyList<string>? changes = null) =>
         Write(next with { Revision = new RevisionInfo(previous.Revision.Number + 1, timeProvider.GetUtcNow(), curator, changes ?? EventDiff.Describe(previous, next)) });
 
-    private static EventWrite Write(ConflictEvent conflictEvent) => new(conflictEvent, EventDocument.Fingerprint(conflictEvent));
+    // One serialisation for the fingerprint and the stored document.
+    private static EventWrite Write(ConflictEvent conflictEvent) => EventWrite.Of(conflictEvent, EventDocument.SerializeContent(conflictEvent));
 
     private async Task<CurationOutcome> WriteAsync(IReadOnlyList<EventWrite> writes, string message, CancellationToken cancellationToken)
     {

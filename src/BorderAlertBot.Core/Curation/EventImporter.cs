@@ -27,16 +27,17 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         {
             count++;
             position = record.Position;
-            if (record.Event is { } conflictEvent && seen.TryGetValue(IdKey(conflictEvent.Id), out var firstLine))
+            var key = record.Event is { } read ? IdKey(read.Id) : default;
+            if (record.Event is { } conflictEvent && seen.TryGetValue(key, out var firstLine))
             {
                 batch.Add(new PreparedRecord(ImportRecord.Invalid(record.Index, record.Line, record.Position,
                     [new ImportError(record.Index, record.Line, "id", $"{conflictEvent.Id} already appears at line {firstLine} of this input")])));
             }
             else
             {
-                if (record.Event is { } accepted)
+                if (record.Event is not null)
                 {
-                    seen[IdKey(accepted.Id)] = record.Line;
+                    seen[key] = record.Line;
                 }
 
                 batch.Add(Prepare(record, options));
@@ -109,9 +110,9 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             }
 
             var next = stored with { Status = status, StatusReason = reason };
-            writes.Add(new EventWrite(
+            writes.Add(EventWrite.Of(
                 next with { Revision = new RevisionInfo(stored.Revision.Number + 1, now, by, EventDiff.Describe(stored, next)) },
-                EventDocument.Fingerprint(next)));
+                EventDocument.SerializeContent(next)));
         }
 
         await store.WriteAsync(writes, cancellationToken);
@@ -131,7 +132,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         }
 
         var enriched = enricher?.Enrich(read) ?? read;
-        var expected = options.SourceTrust is { } trust ? enriched with { Status = trust, StatusReason = null } : enriched;
+        var expected = WithTrust(enriched, options);
         var content = EventDocument.SerializeContent(expected);
         return new PreparedRecord(record, enriched, expected, content, EventDocument.Fingerprint(content));
     }

@@ -27,6 +27,14 @@ public sealed record EventWrite(ConflictEvent Event, string Fingerprint)
         JsonSerializer.Serialize(writer, Event, Serialization.EventJsonContext.Default.ConflictEvent);
     }
 
+    /// <summary>The document to store for <see cref="Event"/> as text, built as <see cref="WriteDocument"/> builds it.</summary>
+    public string DocumentText()
+    {
+        var document = new ArrayBufferWriter<byte>(Content is { } content ? content.Length + 256 : 4096);
+        WriteDocument(document);
+        return System.Text.Encoding.UTF8.GetString(document.WrittenSpan);
+    }
+
     /// <summary>A write whose fingerprint and document come from one serialisation of the event's content.</summary>
     public static EventWrite Of(ConflictEvent conflictEvent, byte[] content) =>
         new(conflictEvent, Serialization.EventDocument.Fingerprint(content)) { Content = content };
