@@ -3,6 +3,7 @@ using BorderAlertBot.Curation;
 using BorderAlertBot.Ingestion.Acled;
 using BorderAlertBot.Serialization;
 using BorderAlertBot.Testing.Builders;
+using BorderAlertBot.Testing.Fuzzing;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -16,7 +17,7 @@ namespace BorderAlertBot.Ingestion.Tests.Acled;
 /// </summary>
 public sealed class AcledCsvReaderFuzzTests
 {
-    private static readonly int Cases = Environment.GetEnvironmentVariable("BORDERALERTBOT_LONG_FUZZ") == "1" ? 100_000 : 300;
+    private static readonly int Cases = FuzzRuns.Cases(300);
 
     private static readonly string[] Pieces =
         ["\"", "\"\"", ",", "\n", "\r\n", "\r", " ", "a", "Laukkai", "2024-01-05", "16 May 2025", "1", "3", "-1", "1e400", "NaN", "MMR1", "é", "\uFEFF", "\u0000", "\uD800", "😀", ";", "\t", "Battles", "Agreement", "ceasefire", "border gate"];

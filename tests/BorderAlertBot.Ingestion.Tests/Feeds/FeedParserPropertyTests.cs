@@ -5,6 +5,7 @@ using BorderAlertBot.Geography;
 using BorderAlertBot.Ingestion.Feeds;
 using BorderAlertBot.Ingestion.Tests.Infrastructure;
 using BorderAlertBot.Sources;
+using BorderAlertBot.Testing.Fuzzing;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -69,7 +70,7 @@ public sealed class FeedParserPropertyTests
             }
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(FuzzRuns.Cases()), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(FuzzRuns.Cases(300)), property);
     }
 
     [Fact]
@@ -83,6 +84,6 @@ public sealed class FeedParserPropertyTests
             Assert.True(candidate is null != (skipped is null));
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(FuzzRuns.Cases()), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(FuzzRuns.Cases(300)), property);
     }
 }

@@ -1,6 +1,7 @@
 using BorderAlertBot.Domain;
 using BorderAlertBot.Ingestion.Gdelt;
 using BorderAlertBot.Ingestion.Tests.Infrastructure;
+using BorderAlertBot.Testing.Fuzzing;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -47,7 +48,7 @@ public sealed class GdeltExportReaderPropertyTests
             }
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(FuzzRuns.Cases()), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(FuzzRuns.Cases(300)), property);
     }
 
     private static string Mutated(int column, string value) => new GdeltRowBuilder(42).Set(column, value).Build();

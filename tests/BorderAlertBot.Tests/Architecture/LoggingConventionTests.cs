@@ -14,7 +14,7 @@ public sealed partial class LoggingConventionTests
 {
     private static readonly Assembly[] Assemblies =
     [
-        typeof(Program).Assembly, typeof(ConflictEvent).Assembly, typeof(Ingestion.SampleScenario).Assembly, typeof(Store.Sqlite.SqliteEventStore).Assembly,
+        typeof(Program).Assembly, typeof(ConflictEvent).Assembly, typeof(Ingestion.SampleScenario).Assembly, typeof(Store.Sqlite.SqliteEventStore).Assembly, typeof(Store.Postgres.PostgresEventStore).Assembly,
         typeof(Charts.EventsPerDayChart).Assembly, typeof(BorderAlertBot.Discord.DiscordOptions).Assembly, typeof(BorderAlertBot.Slack.SlackOptions).Assembly,
     ];
 
