@@ -12,11 +12,16 @@ internal sealed class DayCountDeltas
     private const long MillisecondsPerDay = 86_400_000;
 
     private readonly Dictionary<Key, int> _counts = [];
+    private readonly HashSet<EventId> _events = [];
 
     public int Count => _counts.Count;
 
+    /// <summary>Whether <paramref name="id"/> is among the events counted here and not yet written.</summary>
+    public bool Holds(EventId id) => _events.Contains(id);
+
     public void Add(ConflictEvent conflictEvent)
     {
+        _events.Add(conflictEvent.Id);
         // As the table's day column: occurred_at / 86400000, truncated as SQLite's integer division truncates.
         var key = new Key(
             conflictEvent.Occurred.At.ToUnixTimeMilliseconds() / MillisecondsPerDay,
@@ -33,7 +38,11 @@ internal sealed class DayCountDeltas
         _counts.Select(pair => (pair.Key.Day, pair.Key.Status.ToString(), pair.Key.Kind.ToString(), pair.Key.Severity, pair.Key.Country,
             pair.Key.Border?.ToString() ?? string.Empty, pair.Value));
 
-    public void Clear() => _counts.Clear();
+    public void Clear()
+    {
+        _counts.Clear();
+        _events.Clear();
+    }
 
     private readonly record struct Key(long Day, EventStatus Status, EventKind Kind, int Severity, string Country, BorderPair? Border);
 }

@@ -63,8 +63,12 @@ public sealed partial class SqliteEventStore
             if (revision > 1)
             {
                 // The update trigger moves the event's count from its old key, which must hold it already: an event this
-                // write created is counted first.
-                FlushDayCounts();
+                // write created and has not counted yet is counted first.
+                if (_dayCounts.Holds(conflictEvent.Id))
+                {
+                    FlushDayCounts();
+                }
+
                 s.Text(_archive, 1, id);
                 s.Integer(_archive, 2, revision - 1);
                 s.Step(_archive);
