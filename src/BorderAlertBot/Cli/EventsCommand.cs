@@ -62,7 +62,7 @@ public static class EventsCommand
                 return ExitCodes.Failed;
             }
 
-            await environment.Output.WriteLineAsync(AlertTextRenderer.Render(conflictEvent, conflictEvent.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New));
+            await environment.Output.WriteLineAsync(AlertTextRenderer.Render(conflictEvent, Withdrawal.AlertKindOf(conflictEvent.Status)));
             if (conflictEvent.MergedReports is { Count: > 0 } reports)
             {
                 await environment.Output.WriteLineAsync($"Reports merged into it: {string.Join(", ", reports)} (events split {eventId} [REPORT] undoes a merge)");
