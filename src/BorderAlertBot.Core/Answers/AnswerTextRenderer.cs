@@ -31,7 +31,7 @@ public static class AnswerTextRenderer
     public static string Line(EventLine line)
     {
         var source = line.Source is { } url ? $" · {url}" : string.Empty;
-        var retracted = line.Status.IsWithdrawn() ? line.Status.ToString().ToUpperInvariant() + " · " : string.Empty;
+        var retracted = Withdrawal.LineBanner(line.Status);
         return string.Create(CultureInfo.InvariantCulture,
             $"[{line.Severity.ToString().ToUpperInvariant()} {(int)line.Severity}/5] {retracted}{line.Title} · {line.Where} · {line.When} · {line.Id}{source}");
     }
@@ -70,7 +70,7 @@ public static class AnswerTextRenderer
 
                 break;
             case AnswerBlock.EventDetail detail:
-                text.AppendLine(AlertTextRenderer.Render(detail.Event, detail.Event.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New));
+                text.AppendLine(AlertTextRenderer.Render(detail.Event, Withdrawal.AlertKindOf(detail.Event.Status)));
                 if (detail.Revisions.Count > 1)
                 {
                     text.AppendLine("Revisions:");

@@ -375,7 +375,7 @@ public sealed partial class AlertDispatcher(
             if (shown is not null)
             {
                 // The other events of the message keep what they show: one retracted earlier stays retracted.
-                var shownKind = eventId == item.EventId ? kind : shown.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New;
+                var shownKind = eventId == item.EventId ? kind : Withdrawal.AlertKindOf(shown.Status);
                 entries.Add(new AlertEntry(shown, shownKind, subscription.IsCurationQueue ? CuratorNote.For(shown) : []));
             }
         }

@@ -52,7 +52,7 @@ internal sealed class AnswerEmbeds
     /// <summary><c>**[HIGH 4/5]** title · where · when · `evt_id` · [source](url)</c>, the source's words escaped.</summary>
     public static string Line(EventLine line)
     {
-        var retracted = line.Status.IsWithdrawn() ? line.Status.ToString().ToUpperInvariant() + " · " : string.Empty;
+        var retracted = Withdrawal.LineBanner(line.Status);
         var source = line.Source is { } url && DiscordMarkdown.Link("source", url) is { } link && link.StartsWith('[') ? " · " + link : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"**[{line.Severity.ToString().ToUpperInvariant()} {(int)line.Severity}/5]** {retracted}")
             + DiscordMarkdown.Literal(line.Title, LineTitleMax) + " · " + DiscordMarkdown.Literal(line.Where, LineWhereMax)
@@ -133,7 +133,7 @@ internal sealed class AnswerEmbeds
     {
         var conflictEvent = detail.Event;
         List<FieldDraft> revisions = detail.Revisions.Count == 0 ? [] : [new FieldDraft("Revisions", [.. detail.Revisions.Select(Revision)], "\n", KeepLast: true)];
-        var kind = conflictEvent.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New;
+        var kind = Withdrawal.AlertKindOf(conflictEvent.Status);
         var embed = AlertEmbed.Build(conflictEvent, kind, [], DiscordLimits.EmbedTotalLength, revisions);
         if (IsBlank)
         {

@@ -86,7 +86,7 @@ public static class DiscordAnswerRenderer
         AnswerBlock.Paragraph paragraph => paragraph.Text,
         AnswerBlock.Facts facts => string.Join("\n", (facts.Heading is null ? [] : new[] { facts.Heading }).Concat(facts.Items.Select(fact => $"{fact.Name}: {fact.Value}"))),
         AnswerBlock.EventList list => string.Join("\n", (list.Heading is null ? [] : new[] { list.Heading }).Concat(list.Events.Select(AnswerTextRenderer.Line))),
-        AnswerBlock.EventDetail detail => AlertTextRenderer.Render(detail.Event, detail.Event.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New),
+        AnswerBlock.EventDetail detail => AlertTextRenderer.Render(detail.Event, Withdrawal.AlertKindOf(detail.Event.Status)),
         _ => throw new ArgumentOutOfRangeException(nameof(block), block, "Unknown answer block."),
     };
 

@@ -248,20 +248,24 @@ public sealed partial class DiscordRateLimiter(TimeProvider timeProvider, ILogge
             }
 
             var retryAfter = response.RetryAfter ?? TimeSpan.FromSeconds(1);
-            metrics?.RateLimited("discord", response.IsBan ? "ban" : response.IsGlobal ? "global" : response.Scope ?? "user");
-            metrics?.PlatformPaused("discord", response.IsBan ? "ban" : response.IsGlobal ? "global" : "rate_limit");
             if (response.IsBan)
             {
+                metrics?.RateLimited("discord", "ban");
+                metrics?.PlatformPaused("discord", "ban");
                 _pausedUntil = Math.Max(_pausedUntil, now + Ticks(BanCoolDown));
                 Log.Banned(logger, BanCoolDown.TotalMinutes);
             }
             else if (response.IsGlobal)
             {
+                metrics?.RateLimited("discord", "global");
+                metrics?.PlatformPaused("discord", "global");
                 _pausedUntil = Math.Max(_pausedUntil, now + Ticks(retryAfter));
                 Log.GlobalLimit(logger, retryAfter.TotalSeconds);
             }
             else
             {
+                metrics?.RateLimited("discord", response.Scope ?? "user");
+                metrics?.PlatformPaused("discord", "rate_limit");
                 bucket.Remaining = 0;
                 bucket.ResetAt = Math.Max(bucket.ResetAt, now + Ticks(retryAfter));
                 Log.BucketLimit(logger, route.Template, retryAfter.TotalSeconds, response.Scope ?? "user");

@@ -81,7 +81,7 @@ public static class SlackAnswerRenderer
     private static IEnumerable<Block> Detail(AnswerBlock.EventDetail detail)
     {
         var conflictEvent = detail.Event;
-        var kind = conflictEvent.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New;
+        var kind = Withdrawal.AlertKindOf(conflictEvent.Status);
         var blocks = SlackEventBlocks.Build(conflictEvent, kind, [], SlackLimits.MessageTextBudget / 2);
         if (detail.Revisions.Count <= 1)
         {
@@ -101,7 +101,7 @@ public static class SlackAnswerRenderer
         var title = SlackMrkdwn.LiteralLine(line.Title, 200);
         title = title.Length == 0 ? line.Id.Value : title;
         var linked = line.Source is { } url ? SlackMrkdwn.Link(url, line.Title.Trim().Length == 0 ? line.Id.Value : line.Title, 200) : title;
-        var retracted = line.Status.IsWithdrawn() ? line.Status.ToString().ToUpperInvariant() + " · " : string.Empty;
+        var retracted = Withdrawal.LineBanner(line.Status);
         var text = string.Create(CultureInfo.InvariantCulture, $"• *[{line.Severity.ToString().ToUpperInvariant()} {(int)line.Severity}/5]* {retracted}")
             + linked + " · " + SlackMrkdwn.LiteralLine(line.Where, 200) + " · " + SlackMrkdwn.LiteralLine(line.When, 100) + " · " + line.Id.Value;
         return SlackMrkdwn.Truncate(text, EventLineMax);

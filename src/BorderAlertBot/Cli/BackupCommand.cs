@@ -18,8 +18,8 @@ public static class BackupCommand
         var command = new Command("backup", "Copy the SQLite store to a file, safely while the bot runs.") { output };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var provider = CliHost.ReadConfiguration(environment)[$"{StoreOptions.SectionName}:{nameof(StoreOptions.Provider)}"] ?? "Sqlite";
-            if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            var provider = CliHost.ReadConfiguration(environment)[$"{StoreOptions.SectionName}:{nameof(StoreOptions.Provider)}"] ?? StoreOptions.Sqlite;
+            if (!string.Equals(provider, StoreOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
             {
                 await environment.Error.WriteLineAsync($"backup copies the SQLite store; Store:Provider is {provider}. Back PostgreSQL up with pg_dump (see the README, Operations → Backup and restore).");
                 return ExitCodes.InvalidConfiguration;

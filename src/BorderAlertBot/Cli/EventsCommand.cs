@@ -43,14 +43,14 @@ public static class EventsCommand
 
     private static Command Show(CliEnvironment environment)
     {
-        var id = new Argument<string>("id") { Description = "The event id, e.g. evt_laukkai_surrender_2024." };
+        var id = EventsCurationCommands.IdArgument(description: "The event id, e.g. evt_laukkai_surrender_2024.");
         var command = new Command("show", "One event in full, with every revision.") { id };
         command.SetAction((parseResult, cancellationToken) => CliHost.WithServicesAsync(environment, async (services, ct) =>
         {
             var text = parseResult.GetValue(id);
             if (!EventId.TryParse(text, out var eventId))
             {
-                await environment.Error.WriteLineAsync($"'{text}' is not an event id: ids look like evt_laukkai_surrender_2024.");
+                await environment.Error.WriteLineAsync(EventsCurationCommands.NotAnId(text));
                 return ExitCodes.InvalidConfiguration;
             }
 
@@ -62,7 +62,7 @@ public static class EventsCommand
                 return ExitCodes.Failed;
             }
 
-            await environment.Output.WriteLineAsync(AlertTextRenderer.Render(conflictEvent, conflictEvent.Status.IsWithdrawn() ? AlertKind.Retracted : AlertKind.New));
+            await environment.Output.WriteLineAsync(AlertTextRenderer.Render(conflictEvent, Withdrawal.AlertKindOf(conflictEvent.Status)));
             if (conflictEvent.MergedReports is { Count: > 0 } reports)
             {
                 await environment.Output.WriteLineAsync($"Reports merged into it: {string.Join(", ", reports)} (events split {eventId} [REPORT] undoes a merge)");

@@ -187,7 +187,7 @@ public static class EventsCurationCommands
         return occurrence is not null;
     }
 
-    private static Argument<string> IdArgument(string name = "id", string description = "The event id, e.g. evt_gdelt_1101.") => new(name) { Description = description };
+    internal static Argument<string> IdArgument(string name = "id", string description = "The event id, e.g. evt_gdelt_1101.") => new(name) { Description = description };
 
     private static Option<string> CuratorOption() => new("--curator")
     {
@@ -197,5 +197,5 @@ public static class EventsCurationCommands
 
     private static string By(ParseResult parseResult, Option<string> curator) => parseResult.GetValue(curator) is { Length: > 0 } name ? name : Environment.UserName;
 
-    private static string NotAnId(string text) => $"'{text}' is not an event id: ids look like evt_laukkai_surrender_2024.";
+    internal static string NotAnId(string? text) => $"'{text}' is not an event id: ids look like evt_laukkai_surrender_2024.";
 }

@@ -19,8 +19,9 @@ public static class HealthCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = CliHost.ReadConfiguration(environment);
-            var address = configuration[$"{HttpOptions.SectionName}:{nameof(HttpOptions.Address)}"] ?? "127.0.0.1";
-            var port = configuration[$"{HttpOptions.SectionName}:{nameof(HttpOptions.Port)}"] ?? "5080";
+            var defaults = new HttpOptions();
+            var address = configuration[$"{HttpOptions.SectionName}:{nameof(HttpOptions.Address)}"] ?? defaults.Address;
+            var port = configuration[$"{HttpOptions.SectionName}:{nameof(HttpOptions.Port)}"] ?? defaults.Port.ToString(CultureInfo.InvariantCulture);
             if (!IPAddress.TryParse(address, out var ip) || !int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 await environment.Error.WriteLineAsync($"Http:Address '{address}' or Http:Port '{port}' is not valid.");
