@@ -25,6 +25,37 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_store_has_8_KB_pages_and_a_store_made_with_4_KB_pages_keeps_them_and_works()
+    {
+        // Arrange: a store as earlier releases created it, in WAL mode with SQLite's default 4 KB pages.
+        var older = _fixture.NewPath();
+        Directory.CreateDirectory(Path.GetDirectoryName(older)!);
+        await using (var connection = new SqliteConnection($"Data Source={older};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE made_before (id INTEGER);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var newer = _fixture.NewPath();
+
+        // Act
+        var olderStore = _fixture.Open(older);
+        var stored = new EventBuilder().Build() with { Revision = new Domain.RevisionInfo(1, _fixture.Time.GetUtcNow(), "curator", ["created"]) };
+        await olderStore.Events.WriteAsync([new Storage.EventWrite(stored, Serialization.EventDocument.Fingerprint(stored))], CancellationToken.None);
+        await _fixture.Database(newer).EnsureMigratedAsync(CancellationToken.None);
+
+        // Assert
+        await using var olderConnection = await _fixture.Database(older).OpenAsync(CancellationToken.None);
+        Assert.Equal(4096L, await ScalarAsync(olderConnection, "PRAGMA page_size;"));
+        Assert.NotNull(await olderStore.Events.TryGetAsync(stored.Id, CancellationToken.None));
+        await using var newerConnection = await _fixture.Database(newer).OpenAsync(CancellationToken.None);
+        Assert.Equal(8192L, await ScalarAsync(newerConnection, "PRAGMA page_size;"));
+        Assert.Equal("wal", await ScalarAsync(newerConnection, "PRAGMA journal_mode;"));
+    }
+
+    [Fact]
     public async Task Reopening_a_database_keeps_its_events_and_applies_no_migration_twice()
     {
         // Arrange

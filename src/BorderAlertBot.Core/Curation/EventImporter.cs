@@ -16,7 +16,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
     public async Task<ImportSummary> ImportAsync(IAsyncEnumerable<ImportRecord> records, ImportOptions options, CancellationToken cancellationToken)
     {
         var tally = new Tally();
-        var seen = new Dictionary<UInt128, int>();
+        var seen = new Dictionary<IdKey, int>();
         var batch = new List<PreparedRecord>(options.BatchSize);
         var count = 0;
         long position = 0;
@@ -27,7 +27,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         {
             count++;
             position = record.Position;
-            var key = record.Event is { } read ? IdKey(read.Id) : default;
+            var key = record.Event is { } read ? IdKey.Of(read.Id) : default;
             if (record.Event is { } conflictEvent && seen.TryGetValue(key, out var firstLine))
             {
                 batch.Add(new PreparedRecord(ImportRecord.Invalid(record.Index, record.Line, record.Position,
@@ -248,19 +248,23 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
 
     /// <summary>
     /// An id as the key of "seen in this input": two unrelated 64-bit hashes of it (FNV-1a, and a rotate-multiply hash),
-    /// so a million ids take some 30 MB rather than every id string, and a false "already appears" needs two ids to
-    /// collide in 128 bits.
+    /// so a million ids take some 35 MB rather than every id string, and a false "already appears" needs two ids to
+    /// collide in 128 bits. Two <see cref="ulong"/>s rather than a <see cref="UInt128"/>, whose 16-byte alignment pads
+    /// each dictionary entry from 32 bytes to 48 (some 20 MB more at a million ids).
     /// </summary>
-    private static UInt128 IdKey(EventId id)
+    private readonly record struct IdKey(ulong High, ulong Low)
     {
-        var (high, low) = (14695981039346656037UL, 0x9E3779B97F4A7C15UL);
-        foreach (var c in id.Value)
+        public static IdKey Of(EventId id)
         {
-            high = (high ^ c) * 1099511628211UL;
-            low = System.Numerics.BitOperations.RotateLeft(low ^ c, 27) * 0xC2B2AE3D27D4EB4FUL;
-        }
+            var (high, low) = (14695981039346656037UL, 0x9E3779B97F4A7C15UL);
+            foreach (var c in id.Value)
+            {
+                high = (high ^ c) * 1099511628211UL;
+                low = System.Numerics.BitOperations.RotateLeft(low ^ c, 27) * 0xC2B2AE3D27D4EB4FUL;
+            }
 
-        return new UInt128(high, low);
+            return new IdKey(high, low);
+        }
     }
 
     /// <summary>
