@@ -18,6 +18,7 @@ public sealed partial class SqliteDatabase : IDisposable
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private readonly SqliteWriteQueue _writes;
+    private readonly Lazy<SqliteSearchIndex> _searchIndex;
     private bool _migrated;
 
     public SqliteDatabase(IOptions<SqliteStoreOptions> options, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
@@ -37,9 +38,13 @@ public sealed partial class SqliteDatabase : IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _writes = new SqliteWriteQueue(OpenForWritingAsync);
+        _searchIndex = new(() => new SqliteSearchIndex(this, logger));
     }
 
     public string FilePath { get; }
+
+    /// <summary>The events' full-text index, in a file of its own beside this one.</summary>
+    public SqliteSearchIndex SearchIndex => _searchIndex.Value;
 
     /// <summary>A connection for reading. Write through <see cref="WriteAsync{T}"/>.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -108,6 +113,11 @@ public sealed partial class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_searchIndex.IsValueCreated)
+        {
+            _searchIndex.Value.Dispose();
+        }
+
         _migrationGate.Dispose();
     }
 

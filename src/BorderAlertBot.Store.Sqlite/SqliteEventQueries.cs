@@ -110,14 +110,33 @@ public sealed class SqliteEventQueries(SqliteDatabase database) : IEventQueries
             return [];
         }
 
+        // Everything committed before the search is found by it, whatever the index's own thread has reached.
+        var index = database.SearchIndex;
+        await index.CatchUpAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        await AttachAsync(connection, index, cancellationToken);
         await using var command = connection.CreateCommand();
         var where = Where(filter, command, "e");
         var and = where.Length == 0 ? "WHERE" : where + " AND";
-        command.CommandText = $"SELECT e.document FROM events_fts f JOIN events e ON e.rowid = f.rowid {and} events_fts MATCH $match ORDER BY f.rank, e.occurred_at DESC LIMIT $limit;";
+        command.CommandText = $"SELECT e.document FROM search.events_fts f JOIN events e ON e.rowid = f.rowid {and} events_fts MATCH $match ORDER BY f.rank, e.occurred_at DESC LIMIT $limit;";
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$limit", limit);
         return await SqliteEventReader.ReadDocumentsAsync(command, cancellationToken);
+    }
+
+    /// <summary>The search index's file as the schema <c>search</c>, once per pooled connection (it stays attached).</summary>
+    private static async Task AttachAsync(SqliteConnection connection, SqliteSearchIndex index, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_database_list WHERE name = 'search';";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
+        {
+            return;
+        }
+
+        command.CommandText = "ATTACH DATABASE $path AS search;";
+        command.Parameters.AddWithValue("$path", index.FilePath);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)

@@ -15,8 +15,8 @@ public sealed partial class SqliteEventStore
     /// the batch. They run through SQLite's own API rather than <see cref="SqliteCommand"/> (<see cref="RawStatements"/>):
     /// an import writes a million events through here, and the ADO.NET layer cost more than SQLite itself. Each document
     /// is written once, to <c>events</c>; a revision first moves the current one to <c>event_revisions</c>. The batch's
-    /// full-text rows (<see cref="FullTextStage"/>) and its new events' day counts (<see cref="DayCountDeltas"/>) are
-    /// written together at the end.
+    /// new events' day counts (<see cref="DayCountDeltas"/>) are written together at the end; its searchable text is
+    /// gathered for the search index (<see cref="Search"/>), which takes it once the write is committed.
     /// </summary>
     private sealed class WriteStatements : IDisposable
     {
@@ -29,7 +29,9 @@ public sealed partial class SqliteEventStore
         private readonly sqlite3_stmt _externalId;
         private readonly sqlite3_stmt _change;
         private readonly sqlite3_stmt _dayCount;
-        private readonly FullTextStage _fullText;
+        private readonly List<SearchRow> _search = [];
+        private long _firstSequence;
+        private long _lastSequence;
         private readonly ArrayBufferWriter<byte> _document;
         private readonly DayCountDeltas _dayCounts;
 
@@ -49,8 +51,10 @@ public sealed partial class SqliteEventStore
             _externalId = s.Prepare("INSERT INTO event_external_ids (external_id, event_id) VALUES (?1, ?2) ON CONFLICT (external_id) DO NOTHING;");
             _change = s.Prepare("INSERT INTO change_feed (event_id, revision, change_kind, status, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5);");
             _dayCount = s.Prepare("INSERT INTO event_day_counts (day, status, kind, severity, country, border_pair, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET count = count + excluded.count;");
-            _fullText = new FullTextStage(s);
         }
+
+        /// <summary>The write's change-feed sequences and searchable text; null when it wrote nothing.</summary>
+        public SearchBatch? Search => _search.Count == 0 ? null : new SearchBatch(_firstSequence, _lastSequence, _search);
 
         public void Write(EventWrite write)
         {
@@ -102,7 +106,7 @@ public sealed partial class SqliteEventStore
                 _dayCounts.Add(conflictEvent); // A revision's move between counts is the update trigger's.
             }
 
-            _fullText.Add(rowId, conflictEvent, revised: revision > 1);
+            _search.Add(SearchRow.Of(rowId, replaces: revision > 1, conflictEvent));
             foreach (var externalId in conflictEvent.ExternalIds)
             {
                 s.Text(_externalId, 1, externalId);
@@ -116,14 +120,15 @@ public sealed partial class SqliteEventStore
             s.Text(_change, 4, conflictEvent.Status.ToString());
             s.Integer(_change, 5, at);
             s.Step(_change);
+            _lastSequence = raw.sqlite3_last_insert_rowid(s.Db);
+            if (_firstSequence == 0)
+            {
+                _firstSequence = _lastSequence;
+            }
         }
 
-        /// <summary>Writes what the batch gathered: its new events' day counts, its full-text rows.</summary>
-        public void Flush()
-        {
-            FlushDayCounts();
-            _fullText.Flush();
-        }
+        /// <summary>Writes what the batch gathered: its new events' day counts.</summary>
+        public void Flush() => FlushDayCounts();
 
         public void Dispose() => _statements.Dispose();
 

@@ -96,7 +96,7 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
             return;
         }
 
-        await database.WriteAsync((connection, _) =>
+        var search = await database.WriteAsync((connection, _) =>
         {
             using var statements = new WriteStatements(connection, _buffers);
             foreach (var write in writes)
@@ -107,10 +107,16 @@ public sealed partial class SqliteEventStore(SqliteDatabase database, ChangeSign
 
             statements.Flush();
 
-            return Task.FromResult(writes.Count);
+            return Task.FromResult(statements.Search);
         }, cancellationToken);
 
         changeSignal.Notify();
+
+        // Committed: the search index takes the text on its own thread (and waits for nothing but a place in its queue).
+        if (search is not null)
+        {
+            await database.SearchIndex.HandOverAsync(search);
+        }
     }
 
     /// <summary>Strings as one JSON array, for <c>json_each</c>.</summary>

@@ -37,14 +37,21 @@ public sealed class SqliteStoreFixture : IDisposable
             new SqliteSourceStateStore(database));
     }
 
-    public void Dispose()
+    /// <summary>Closes every store opened so far, as a stopped process would leave the files.</summary>
+    public void CloseAll()
     {
         foreach (var database in _databases)
         {
             database.Dispose();
         }
 
+        _databases.Clear();
         SqliteConnection.ClearAllPools();
+    }
+
+    public void Dispose()
+    {
+        CloseAll();
         _directory.Dispose();
     }
 }
