@@ -106,7 +106,7 @@ public sealed partial class SqliteEventStore
                 _dayCounts.Add(conflictEvent); // A revision's move between counts is the update trigger's.
             }
 
-            _search.Add(SearchRow.Of(rowId, replaces: revision > 1, conflictEvent));
+            _search.Add(new SearchRow(rowId, Replaces: revision > 1, write.Searchable ?? SearchableText.Of(conflictEvent)));
             foreach (var externalId in conflictEvent.ExternalIds)
             {
                 s.Text(_externalId, 1, externalId);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BorderAlertBot.Serialization;
+using BorderAlertBot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SQLitePCL;
@@ -184,7 +185,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            Write(SearchRow.Of(reader.GetInt64(0), replaces: true, EventDocument.Deserialize(reader.GetString(1))));
+            Write(new SearchRow(reader.GetInt64(0), Replaces: true, SearchableText.Of(EventDocument.Deserialize(reader.GetString(1)))));
         }
     }
 
@@ -198,10 +199,10 @@ public sealed partial class SqliteSearchIndex : IDisposable
         }
 
         s.Integer(_insert!, 1, row.RowId);
-        s.Text(_insert!, 2, row.Title);
-        s.Text(_insert!, 3, row.Summary);
-        s.Text(_insert!, 4, row.Place);
-        s.Text(_insert!, 5, row.Actors);
+        s.Text(_insert!, 2, row.Fields.Title);
+        s.Text(_insert!, 3, row.Fields.Summary);
+        s.Text(_insert!, 4, row.Fields.Place);
+        s.Text(_insert!, 5, row.Fields.Actors);
         s.Step(_insert!);
     }
 
@@ -254,7 +255,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
         s.Execute("BEGIN;");
         while (await reader.ReadAsync(cancellationToken))
         {
-            Write(SearchRow.Of(reader.GetInt64(0), replaces: false, EventDocument.Deserialize(reader.GetString(1))));
+            Write(new SearchRow(reader.GetInt64(0), Replaces: false, SearchableText.Of(EventDocument.Deserialize(reader.GetString(1)))));
             if (++rows % RebuildRowsPerTransaction == 0)
             {
                 s.Execute("COMMIT; BEGIN;");

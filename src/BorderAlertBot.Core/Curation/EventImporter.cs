@@ -122,7 +122,8 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
     /// <summary>
     /// What can be done for a record before its batch is written, on the reading side of the pipeline: placing it on the
     /// border, and serialising and fingerprinting it as it will be stored if it is new (or stored with the status it
-    /// would be given). The batch uses that content when the record turns out so, and serialises again otherwise.
+    /// would be given), and what search will read of it. The batch uses that when the record turns out so, and works it
+    /// out again otherwise.
     /// </summary>
     private PreparedRecord Prepare(ImportRecord record, ImportOptions options)
     {
@@ -134,7 +135,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         var enriched = enricher?.Enrich(read) ?? read;
         var expected = WithTrust(enriched, options);
         var content = EventDocument.SerializeContent(expected);
-        return new PreparedRecord(record, enriched, expected, content, EventDocument.Fingerprint(content));
+        return new PreparedRecord(record, enriched, expected, content, EventDocument.Fingerprint(content), SearchableText.Of(expected));
     }
 
     private async Task ImportBatchAsync(List<PreparedRecord> batch, ImportOptions options, Tally tally, CancellationToken cancellationToken)
@@ -184,7 +185,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
 
                 var newEvent = incoming with { Revision = new RevisionInfo(1, now, by, created) };
                 writes.Add(ReferenceEquals(incoming, prepared.Expected)
-                    ? new EventWrite(newEvent, prepared.Fingerprint!) { Content = prepared.Content } // Set with Expected.
+                    ? new EventWrite(newEvent, prepared.Fingerprint!) { Content = prepared.Content, Searchable = prepared.Searchable } // Set with Expected.
                     : EventWrite.Of(newEvent, EventDocument.SerializeContent(incoming)));
                 tally.Added++;
                 continue;

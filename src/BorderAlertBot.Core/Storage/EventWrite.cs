@@ -14,6 +14,12 @@ public sealed record EventWrite(ConflictEvent Event, string Fingerprint)
     /// </summary>
     public byte[]? Content { get; init; }
 
+    /// <summary>
+    /// What search reads of <see cref="Event"/>, when the writer has it (an import computes it while reading, off the
+    /// store's writer). Null: the store takes it from <see cref="Event"/>.
+    /// </summary>
+    public SearchableFields? Searchable { get; init; }
+
     /// <summary>Appends the document to store for <see cref="Event"/>, as UTF-8 JSON, to <paramref name="document"/>.</summary>
     public void WriteDocument(IBufferWriter<byte> document)
     {

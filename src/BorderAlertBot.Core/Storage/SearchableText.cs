@@ -13,6 +13,10 @@ public static class SearchableText
     /// <summary>At most this many terms are taken from a search.</summary>
     public const int MaxTerms = 16;
 
+    /// <summary>What search reads of <paramref name="conflictEvent"/>.</summary>
+    public static SearchableFields Of(ConflictEvent conflictEvent) =>
+        new(conflictEvent.Title, conflictEvent.Summary, Place(conflictEvent.Location), Actors(conflictEvent));
+
     /// <summary>The place and every admin area above it, then the country code.</summary>
     public static string Place(Location? location) =>
         location is null
