@@ -97,6 +97,7 @@ public static class AcledImportScenario
             new Measurement(Name, "gc_gen0_gen1_gen2", 0, $"{GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}").Print();
             var written = await CountWrittenAsync(database, cancellationToken);
             new Measurement(Name, "written_events_changes_fts_external_ids_day_counted", 0, string.Join('/', written)).Print();
+            await TimeSearchesAsync(database, cancellationToken);
 
             var ok = result.Summary.Added > 0 && result.Summary.Rejected == 0 && written.All(count => count == result.Summary.Added);
             if (again)
@@ -150,6 +151,31 @@ public static class AcledImportScenario
 
         new Measurement(Name, "read_map_enrich_and_fingerprint_seconds", fingerprint.Elapsed.TotalSeconds, "s").Print();
         new Measurement(Name, "events_read", events, "count").Print();
+    }
+
+    /// <summary>
+    /// Searches over the imported events, as <c>/border search</c> runs them (ten best matches), each of a handful of texts
+    /// from one word matching most events to several matching few: the full-text index as the import left it.
+    /// </summary>
+    private static async Task TimeSearchesAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        string[] texts = ["clash", "laukkai", "air strike", "MNDAA muse", "border gate closed", "kachin", "trucks burned", "ceasefire kunming"];
+        var queries = new SqliteEventQueries(database);
+        var times = new List<double>();
+        for (var round = 0; round < 20; round++)
+        {
+            foreach (var text in texts)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                _ = await queries.SearchAsync(text, EventFilter.Everything, 10, cancellationToken);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        new Measurement(Name, "search_after_import_p50_ms", times[times.Count / 2], "ms").Print();
+        new Measurement(Name, "search_after_import_p99_ms", times[(int)Math.Ceiling(times.Count * 0.99) - 1], "ms").Print();
+        new Measurement(Name, "search_after_import_max_ms", times[^1], "ms").Print();
     }
 
     /// <summary>The baseline: the sqlite3 shell's CSV import of the same file into a new table (the header names the columns).</summary>
