@@ -28,7 +28,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
     private readonly SqliteDatabase _database;
     private readonly ILogger _logger;
     private readonly Channel<SearchBatch> _handedOver =
-        Channel.CreateBounded<SearchBatch>(new BoundedChannelOptions(MaxWaitingWrites) { SingleReader = true });
+        Channel.CreateBounded<SearchBatch>(new BoundedChannelOptions(MaxWaitingWrites)); // Read by the index's loop and by catch-ups.
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Task _applying;
@@ -42,6 +42,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
     private sqlite3_stmt? _state;
     private long _reached = -1; // The change-feed sequence everything up to is indexed; -1 until the file is open.
     private bool _disposed;
+    private volatile bool _rebuilding;
 
     internal SqliteSearchIndex(SqliteDatabase database, ILogger logger)
     {
@@ -90,9 +91,18 @@ public sealed partial class SqliteSearchIndex : IDisposable
         _gate.Dispose();
     }
 
-    /// <summary>Hands over a committed write's text; waits while <see cref="MaxWaitingWrites"/> writes wait already.</summary>
+    /// <summary>
+    /// Hands over a committed write's text; waits while <see cref="MaxWaitingWrites"/> writes wait already, except during a
+    /// rebuild (a minute for a million events), when a write that finds no room leaves its text to be read back instead.
+    /// </summary>
     internal async ValueTask HandOverAsync(SearchBatch batch)
     {
+        if (_rebuilding)
+        {
+            _ = _handedOver.Writer.TryWrite(batch);
+            return;
+        }
+
         try
         {
             await _handedOver.Writer.WriteAsync(batch);
@@ -231,17 +241,27 @@ public sealed partial class SqliteSearchIndex : IDisposable
         _position = s.Prepare("UPDATE search_state SET position = ?1;");
         _state = s.Prepare("INSERT INTO search_state (store, position) VALUES (?1, ?2);");
         (_connection, _statements) = (connection, s);
-
-        var (store, position) = await ReadStateAsync(connection, cancellationToken);
-        var (identity, head) = await ReadStoreAsync(cancellationToken);
-        if (store == identity && position <= head)
+        try
         {
-            _reached = position;
+            var (store, position) = await ReadStateAsync(connection, cancellationToken);
+            var (identity, head) = await ReadStoreAsync(cancellationToken);
+            if (store == identity && position <= head)
+            {
+                _reached = position;
+                return s;
+            }
+
+            await RebuildAsync(identity, cancellationToken);
             return s;
         }
-
-        await RebuildAsync(identity, cancellationToken);
-        return s;
+        catch
+        {
+            // Closed, with whatever it had begun rolled back: the next use opens the file and checks it again.
+            (_connection, _statements, _reached) = (null, null, -1);
+            s.Dispose();
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Every event's current text, and the change-feed position they stand at, read in one snapshot of the store.</summary>
@@ -249,6 +269,19 @@ public sealed partial class SqliteSearchIndex : IDisposable
     {
         var s = _statements!;
         Log.Rebuilding(_logger, FilePath);
+        _rebuilding = true;
+        try
+        {
+            await RebuildFromDocumentsAsync(s, identity, cancellationToken);
+        }
+        finally
+        {
+            _rebuilding = false;
+        }
+    }
+
+    private async Task RebuildFromDocumentsAsync(RawStatements s, string identity, CancellationToken cancellationToken)
+    {
         s.Execute("BEGIN; INSERT INTO events_fts (events_fts) VALUES ('delete-all'); DELETE FROM search_state; COMMIT;");
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var snapshot = connection.BeginTransaction(deferred: true);
