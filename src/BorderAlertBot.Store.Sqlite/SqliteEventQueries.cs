@@ -124,21 +124,6 @@ public sealed class SqliteEventQueries(SqliteDatabase database) : IEventQueries
         return await SqliteEventReader.ReadDocumentsAsync(command, cancellationToken);
     }
 
-    /// <summary>The search index's file as the schema <c>search</c>, once per pooled connection (it stays attached).</summary>
-    private static async Task AttachAsync(SqliteConnection connection, SqliteSearchIndex index, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM pragma_database_list WHERE name = 'search';";
-        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
-        {
-            return;
-        }
-
-        command.CommandText = "ATTACH DATABASE $path AS search;";
-        command.Parameters.AddWithValue("$path", index.FilePath);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -181,6 +166,21 @@ public sealed class SqliteEventQueries(SqliteDatabase database) : IEventQueries
             var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * MillisecondsPerDay).UtcDateTime);
             counts.Add(new DailyCount(day, Enum.Parse<EventKind>(reader.GetString(1)), reader.GetInt32(2)));
         }
+    }
+
+    /// <summary>The search index's file as the schema <c>search</c>, once per pooled connection (it stays attached).</summary>
+    private static async Task AttachAsync(SqliteConnection connection, SqliteSearchIndex index, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_database_list WHERE name = 'search';";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
+        {
+            return;
+        }
+
+        command.CommandText = "ATTACH DATABASE $path AS search;";
+        command.Parameters.AddWithValue("$path", index.FilePath);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string Where(EventFilter filter, SqliteCommand command, string alias)
