@@ -22,8 +22,7 @@ public sealed class SqliteSearchIndexTests : IDisposable
         // Arrange: the index stops (as if the process ended between the store's commit and the index's) before the
         // second write and a revision of the first event.
         var path = _fixture.NewPath();
-        var database = _fixture.Database(path);
-        var store = new SqliteEventStore(database, new ChangeSignal(_fixture.Time));
+        var (database, store) = OpenEvents(path);
         var laukkai = Created(new EventBuilder().WithId("evt_laukkai").WithTitle("Clash at Laukkai"));
         await WriteAsync(store, laukkai);
         await database.SearchIndex.CatchUpAsync(CancellationToken.None);
@@ -68,8 +67,7 @@ public sealed class SqliteSearchIndexTests : IDisposable
     {
         // Arrange: a backup, then an event and a revision the backup does not have, all in the index.
         var path = _fixture.NewPath();
-        var database = _fixture.Database(path);
-        var store = new SqliteEventStore(database, new ChangeSignal(_fixture.Time));
+        var (database, store) = OpenEvents(path);
         var gate = Created(new EventBuilder().WithId("evt_gate").WithTitle("Chinshwehaw gate closed"));
         await WriteAsync(store, gate);
         var backup = Path.Combine(Path.GetDirectoryName(path)!, "backup.db");
@@ -107,6 +105,13 @@ public sealed class SqliteSearchIndexTests : IDisposable
         // Assert
         Assert.Equal(20, found.Count);
         Assert.Equal(["evt_clash_19"], await SearchAsync(store, "number19"));
+    }
+
+    /// <summary>The store's database and its event store alone, for tests that stop or back up the database itself.</summary>
+    private (SqliteDatabase Database, SqliteEventStore Store) OpenEvents(string path)
+    {
+        var database = _fixture.Database(path);
+        return (database, new SqliteEventStore(database, new ChangeSignal(_fixture.Time)));
     }
 
     private static ConflictEvent Created(EventBuilder builder) =>

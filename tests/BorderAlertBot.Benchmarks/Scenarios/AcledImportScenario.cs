@@ -224,6 +224,12 @@ public static class AcledImportScenario
             counts.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        await using (var detach = connection.CreateCommand())
+        {
+            detach.CommandText = "DETACH DATABASE counted_search;"; // The connection goes back to the pool as the searches expect it.
+            await detach.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return [.. counts];
     }
 }
