@@ -175,7 +175,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             if (!stored.TryGetValue(incoming.Id, out var version))
             {
                 incoming = isReportOfKnownEvent ? WithTrust(incoming, options) : prepared.Expected!; // Prepared with the event.
-                var created = (IReadOnlyList<string>)["created"];
+                var created = Created;
                 if (options.MergeReports && merger is not null && await FindSurvivorAsync(incoming, survivors, claimed, cancellationToken) is { } survivor)
                 {
                     (survivors[survivor.Id], incoming) = Reports.Merge(survivor, incoming);
@@ -282,10 +282,12 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         return survivors.GetValueOrDefault(target.Id) ?? target;
     }
 
+    private static readonly IReadOnlyList<string> Created = ["created"];
+
     private static readonly IReadOnlyDictionary<string, EventId> EmptyOwners = new Dictionary<string, EventId>();
 
     private static ConflictEvent WithTrust(ConflictEvent incoming, ImportOptions options) =>
-        options.SourceTrust is { } trust ? incoming with { Status = trust, StatusReason = null } : incoming;
+        options.SourceTrust is { } trust && (incoming.Status != trust || incoming.StatusReason is not null) ? incoming with { Status = trust, StatusReason = null } : incoming;
 
     private static (byte[] Content, string Fingerprint) Serialize(ConflictEvent conflictEvent)
     {

@@ -31,7 +31,9 @@ public static class EventDocument
 
     /// <summary>The event without its revision bookkeeping, as UTF-8 JSON: what <see cref="Fingerprint(ConflictEvent)"/> hashes.</summary>
     public static byte[] SerializeContent(ConflictEvent conflictEvent) =>
-        JsonSerializer.SerializeToUtf8Bytes(conflictEvent with { Revision = RevisionInfo.Unsaved }, EventJsonContext.Default.ConflictEvent);
+        JsonSerializer.SerializeToUtf8Bytes(
+            ReferenceEquals(conflictEvent.Revision, RevisionInfo.Unsaved) ? conflictEvent : conflictEvent with { Revision = RevisionInfo.Unsaved }, // A source's event has no revision yet.
+            EventJsonContext.Default.ConflictEvent);
 
     /// <summary>
     /// The document of the event whose content is <paramref name="content"/> (from <see cref="SerializeContent"/>) at

@@ -51,5 +51,11 @@ internal static class AcledEventTypes
         : AcledWording.SaysBlocked(notes) ? EventSubtype.RouteBlocked
         : null;
 
-    private static string Key(string text) => text.Trim().ToLowerInvariant();
+    /// <summary>ACLED's few type names, lower-cased once each rather than once per row of a million-row import.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+
+    private static string Key(string text) =>
+        Keys.TryGetValue(text, out var key) ? key
+        : Keys.Count < 1_000 ? Keys.GetOrAdd(text, static name => name.Trim().ToLowerInvariant())
+        : text.Trim().ToLowerInvariant();
 }

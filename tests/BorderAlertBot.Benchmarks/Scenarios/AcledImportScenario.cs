@@ -66,6 +66,7 @@ public static class AcledImportScenario
             GC.Collect();
 
             var gcBefore = GC.GetTotalPauseDuration();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             FileImportResult result;
             TimeSpan elapsed;
@@ -94,6 +95,7 @@ public static class AcledImportScenario
             new Measurement(Name, "peak_working_set", peakWorkingSet, "MB").Print();
             new Measurement(Name, "peak_gc_heap", peakHeap, "MB").Print();
             new Measurement(Name, "gc_pause", (GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds, "ms").Print();
+            new Measurement(Name, "allocated_per_row", (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)rows, "bytes").Print();
             new Measurement(Name, "gc_gen0_gen1_gen2", 0, $"{GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}").Print();
             var written = await CountWrittenAsync(database, cancellationToken);
             new Measurement(Name, "written_events_changes_fts_external_ids_day_counted", 0, string.Join('/', written)).Print();
@@ -122,6 +124,7 @@ public static class AcledImportScenario
     /// <summary>What the import costs before the store: reading and mapping the rows, then also placing them on the border and fingerprinting them.</summary>
     private static async Task TimePhasesAsync(string file, BorderEnrichment enricher, CancellationToken cancellationToken)
     {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var read = Stopwatch.StartNew();
         var events = 0;
         await foreach (var record in Ingestion.Acled.AcledCsvReader.ReadFileAsync(file, new Ingestion.Acled.AcledReadTally(), cancellationToken))
@@ -130,6 +133,8 @@ public static class AcledImportScenario
         }
 
         new Measurement(Name, "read_and_map_only_seconds", read.Elapsed.TotalSeconds, "s").Print();
+        new Measurement(Name, "read_and_map_only_allocated_per_event", (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)events, "bytes").Print();
+        allocated = GC.GetTotalAllocatedBytes(precise: true);
         var enrich = Stopwatch.StartNew();
         await foreach (var record in Ingestion.Acled.AcledCsvReader.ReadFileAsync(file, new Ingestion.Acled.AcledReadTally(), cancellationToken))
         {
@@ -140,6 +145,8 @@ public static class AcledImportScenario
         }
 
         new Measurement(Name, "read_map_and_enrich_seconds", enrich.Elapsed.TotalSeconds, "s").Print();
+        new Measurement(Name, "read_map_and_enrich_allocated_per_event", (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)events, "bytes").Print();
+        allocated = GC.GetTotalAllocatedBytes(precise: true);
         var fingerprint = Stopwatch.StartNew();
         await foreach (var record in Ingestion.Acled.AcledCsvReader.ReadFileAsync(file, new Ingestion.Acled.AcledReadTally(), cancellationToken))
         {
@@ -150,6 +157,8 @@ public static class AcledImportScenario
         }
 
         new Measurement(Name, "read_map_enrich_and_fingerprint_seconds", fingerprint.Elapsed.TotalSeconds, "s").Print();
+        new Measurement(Name, "read_map_enrich_and_fingerprint_allocated_per_event", (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)events, "bytes").Print();
+        allocated = GC.GetTotalAllocatedBytes(precise: true);
         new Measurement(Name, "events_read", events, "count").Print();
     }
 
