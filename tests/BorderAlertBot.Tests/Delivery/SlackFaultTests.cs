@@ -70,7 +70,10 @@ public sealed class SlackFaultTests : IDisposable
             }
         }
 
-        Assert.Equal(5 + words.Length, posts.Count);
+        // Five refusals, then each word delivered exactly once: bravo and charlie may share one message when charlie is
+        // queued while bravo waits out its 429s (the channel's pending alerts go out together), so the posts number 7 or 8.
+        Assert.Equal(5, posts.Count(post => post.Status == 429));
+        Assert.All(words, word => Assert.Single(posts, post => post.Status == 200 && post.Body.Contains("Fault " + word, StringComparison.Ordinal)));
     }
 
     [Fact]
