@@ -1,8 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace BorderAlertBot.Domain;
 
 /// <summary>A land border between two countries, order-free: <c>CN-MM</c> equals <c>MM-CN</c>.</summary>
+[JsonConverter(typeof(Serialization.BorderPairJsonConverter))]
 public readonly record struct BorderPair
 {
     private BorderPair(string first, string second)

@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace BorderAlertBot.Domain;
 
 /// <summary>Our stable identifier of an event: <c>evt_</c> followed by lower-case letters, digits, '_' or '-'.</summary>
+[JsonConverter(typeof(Serialization.EventIdJsonConverter))]
 public readonly partial record struct EventId
 {
     private EventId(string value) => Value = value;

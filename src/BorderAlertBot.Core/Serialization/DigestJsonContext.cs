@@ -8,6 +8,6 @@ namespace BorderAlertBot.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
-    Converters = [typeof(EventIdJsonConverter), typeof(SubscriptionIdJsonConverter)])]
+    Converters = [typeof(SubscriptionIdJsonConverter)])]
 [JsonSerializable(typeof(DigestContent))]
 public sealed partial class DigestJsonContext : JsonSerializerContext;

@@ -35,6 +35,57 @@ public sealed class EventDocumentTests
     }
 
     [Fact]
+    public void A_stored_document_keeps_its_form_ids_and_borders_as_text_and_names_in_camel_case()
+    {
+        // Arrange: every optional part set, so a change to any property's stored form shows here.
+        var built = new EventBuilder()
+            .WithId("evt_acled_mmr2")
+            .WithTitle("Clash near Laukkai")
+            .WithSources(new Source("The Irrawaddy", new Uri("https://news.example/clash"), new DateTimeOffset(2024, 1, 5, 8, 0, 0, TimeSpan.Zero)))
+            .WithStatus(EventStatus.Verified, "two sources agree")
+            .WithExternalIds("acled:MMR12345")
+            .WithFigure(FigureKind.Fatalities, 29, "ACLED")
+            .WithSeverityOverride(Severity.Critical, "the command surrendered")
+            .WithRevision(new RevisionInfo(3, new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.Zero), "desk", ["title changed"]))
+            .Build();
+        var conflictEvent = built with
+        {
+            Border = new BorderPosition(BorderPair.Parse("MM-CN"), 4.5),
+            MergedInto = EventId.Parse("evt_acled_mmr1"),
+            MergedReports = [EventId.Parse("evt_gdelt_1")],
+        };
+
+        // One property to a line; the document itself has no line breaks.
+        var expected = """
+            {"mergedInto":"evt_acled_mmr1",
+            "mergedReports":["evt_gdelt_1"],
+            "id":"evt_acled_mmr2",
+            "externalIds":["acled:MMR12345"],
+            "kind":"BorderClash",
+            "subtype":"ArmedClash",
+            "title":"Clash near Laukkai",
+            "summary":"Fighting was reported near the town.",
+            "occurred":{"at":"2024-01-05T00:00:00+00:00","precision":"Day"},
+            "location":{"countryCode":"MM","admin1":"Shan-North","admin2":"Kokang Self-Administered Zone","admin3":"Laukkaing","place":"Laukkai","point":{"latitude":23.6916,"longitude":98.7641},"precision":"Exact"},
+            "border":{"pair":"CN-MM","distanceKm":4.5},
+            "actors":[{"name":"MNTJP/MNDAA: Myanmar National Truth and Justice Party/Myanmar National Democratic Alliance Army","shortName":"MNDAA"}],
+            "figures":[{"kind":"Fatalities","value":29,"reportedBy":"ACLED"}],
+            "sources":[{"name":"The Irrawaddy","url":"https://news.example/clash","publishedAt":"2024-01-05T08:00:00+00:00"}],
+            "status":"Verified",
+            "statusReason":"two sources agree",
+            "severity":{"computed":"Critical","reasons":["ArmedClash is at least Moderate","29 killed (\u2265 25) \u2192 Critical"],"override":{"severity":"Critical","reason":"the command surrendered"}},
+            "revision":{"number":3,"at":"2024-03-01T09:30:00+00:00","by":"desk","changes":["title changed"]}}
+            """.ReplaceLineEndings(string.Empty);
+
+        // Act
+        var document = EventDocument.Serialize(conflictEvent);
+
+        // Assert
+        Assert.Equal(expected, document);
+        Assert.Equal(document, EventDocument.Serialize(EventDocument.Deserialize(document)));
+    }
+
+    [Fact]
     public void Content_that_is_not_an_events_is_refused()
     {
         Assert.Throws<ArgumentException>(() => EventDocument.WithRevision("{\"title\":\"x\"}"u8, RevisionInfo.Unsaved));
