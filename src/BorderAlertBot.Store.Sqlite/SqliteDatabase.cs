@@ -38,7 +38,7 @@ public sealed partial class SqliteDatabase : IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _writes = new SqliteWriteQueue(OpenForWritingAsync);
-        _searchIndex = new(() => new SqliteSearchIndex(this, logger));
+        _searchIndex = new(() => new SqliteSearchIndex(this, timeProvider, logger));
     }
 
     public string FilePath { get; }

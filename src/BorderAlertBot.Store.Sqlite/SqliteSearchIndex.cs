@@ -10,7 +10,8 @@ namespace BorderAlertBot.Store.Sqlite;
 /// <summary>
 /// The events' full-text index (FTS5) in a file of its own beside the store (<c>x.db</c> → <c>x.search.db</c>), written
 /// on a thread of its own: each committed event write hands over its events' text (<see cref="SearchBatch"/>), and the
-/// index applies it while the store's writer goes on with the next write. The index keeps the change-feed position it
+/// index applies it while the store's writer goes on with the next write, gathering writes that come one after another
+/// into one transaction (<see cref="RowsPerCommit"/>) until they pause. The index keeps the change-feed position it
 /// has reached in the same transaction as the text, so it always knows what it lacks: a write whose hand-over was lost
 /// (the process ended between the two commits) or came out of order is read back from the events' documents.
 /// <see cref="CatchUpAsync"/> makes everything committed to the store before it searchable; searches call it first. A
@@ -25,7 +26,21 @@ public sealed partial class SqliteSearchIndex : IDisposable
     /// <summary>A rebuild commits every so many events, so its transaction never holds a million events' text.</summary>
     private const int RebuildRowsPerTransaction = 5000;
 
+    /// <summary>
+    /// Writes handed over one after another share a transaction until it holds this many events' text: FTS5 turns each
+    /// commit into a segment it must later merge, and an import hands over a write of 1,000 events every few tens of
+    /// milliseconds. Matched by the FTS5 <c>hashsize</c> (<see cref="HashBytes"/>), which would otherwise flush a segment
+    /// every megabyte of text inside the transaction too.
+    /// </summary>
+    private const int RowsPerCommit = 8000;
+
+    private const int HashBytes = 8 << 20;
+
+    /// <summary>How long an open transaction waits for the next hand-over before it commits what it has.</summary>
+    private static readonly TimeSpan IdleCommit = TimeSpan.FromMilliseconds(200);
+
     private readonly SqliteDatabase _database;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Channel<SearchBatch> _handedOver =
         Channel.CreateBounded<SearchBatch>(new BoundedChannelOptions(MaxWaitingWrites)); // Read by the index's loop and by catch-ups.
@@ -40,13 +55,16 @@ public sealed partial class SqliteSearchIndex : IDisposable
     private sqlite3_stmt? _delete;
     private sqlite3_stmt? _position;
     private sqlite3_stmt? _state;
-    private long _reached = -1; // The change-feed sequence everything up to is indexed; -1 until the file is open.
+    private long _reached = -1; // The change-feed sequence everything up to is indexed and committed; -1 until the file is open.
+    private long _pending; // Within the open transaction: the sequence everything up to is indexed.
+    private int _pendingRows; // Rows written in the open transaction; 0 when none is open.
+    private volatile bool _open;
     private bool _disposed;
     private volatile bool _rebuilding;
 
-    internal SqliteSearchIndex(SqliteDatabase database, ILogger logger)
+    internal SqliteSearchIndex(SqliteDatabase database, TimeProvider timeProvider, ILogger logger)
     {
-        (_database, _logger) = (database, logger);
+        (_database, _timeProvider, _logger) = (database, timeProvider, logger);
         var folder = Path.GetDirectoryName(database.FilePath) ?? string.Empty;
         FilePath = Path.Combine(folder, Path.GetFileNameWithoutExtension(database.FilePath) + ".search" + Path.GetExtension(database.FilePath));
         _applying = Task.Run(ApplyHandedOverAsync);
@@ -66,7 +84,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await ApplyAsync(readBackTo: head, cancellationToken);
+            await ApplyAsync(readBackTo: head, commit: true, cancellationToken);
         }
         finally
         {
@@ -113,48 +131,91 @@ public sealed partial class SqliteSearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Applies what is handed over as it comes, in transactions of up to <see cref="RowsPerCommit"/> events; an open one is
+    /// committed once no hand-over has come for <see cref="IdleCommit"/>, and when the index is disposed.
+    /// </summary>
     private async Task ApplyHandedOverAsync()
     {
-        while (await _handedOver.Reader.WaitToReadAsync())
+        while (true)
         {
-            await _gate.WaitAsync();
-            try
+            if (!await WaitForHandOverAsync())
             {
-                await ApplyAsync(readBackTo: 0, CancellationToken.None);
+                await UnderGateAsync(CommitOpen);
+                if (!await _handedOver.Reader.WaitToReadAsync())
+                {
+                    return;
+                }
             }
-            catch (Exception exception)
-            {
-                // What was handed over is lost, not the text: the next write, or the next search, reads it back.
-                Log.ApplyFailed(_logger, FilePath, exception);
-            }
-            finally
-            {
-                _gate.Release();
-            }
+
+            await UnderGateAsync(() => ApplyAsync(readBackTo: 0, commit: false, CancellationToken.None));
+        }
+    }
+
+    /// <summary>Whether a hand-over is waiting, or comes before an open transaction has waited <see cref="IdleCommit"/>.</summary>
+    private async Task<bool> WaitForHandOverAsync()
+    {
+        if (_handedOver.Reader.TryPeek(out _) || !_open)
+        {
+            return _handedOver.Reader.TryPeek(out _);
+        }
+
+        using var idle = new CancellationTokenSource(IdleCommit, _timeProvider);
+        try
+        {
+            return await _handedOver.Reader.WaitToReadAsync(idle.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task UnderGateAsync(Func<Task> work)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await work();
+        }
+        catch (Exception exception)
+        {
+            // What was handed over is lost, not the text: the next write, or the next search, reads it back.
+            Log.ApplyFailed(_logger, FilePath, exception);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
     /// <summary>
-    /// In one transaction: every write handed over so far, in change-feed order, reading back from the documents what
-    /// lies between them and what is already indexed; then, up to <paramref name="readBackTo"/>, what nothing handed over.
+    /// Into the open transaction, beginning one if none is: every write handed over so far, in change-feed order, reading
+    /// back from the documents what lies between them and what is already indexed; then, up to
+    /// <paramref name="readBackTo"/>, what nothing handed over. Commits when <paramref name="commit"/> or when the
+    /// transaction holds <see cref="RowsPerCommit"/> events. A failure rolls back everything the transaction held.
     /// </summary>
-    private async Task ApplyAsync(long readBackTo, CancellationToken cancellationToken)
+    private async Task ApplyAsync(long readBackTo, bool commit, CancellationToken cancellationToken)
     {
         var s = await OpenAsync(cancellationToken);
-        var reached = _reached;
-        s.Execute("BEGIN;");
+        if (!_open)
+        {
+            s.Execute("BEGIN;");
+            (_open, _pending, _pendingRows) = (true, _reached, 0);
+        }
+
         try
         {
             while (_handedOver.Reader.TryRead(out var batch))
             {
-                if (batch.LastSequence <= reached)
+                if (batch.LastSequence <= _pending)
                 {
                     continue; // Read back from the documents already.
                 }
 
-                if (batch.FirstSequence > reached + 1)
+                if (batch.FirstSequence > _pending + 1)
                 {
-                    await ReadBackAsync(reached, batch.FirstSequence - 1, cancellationToken);
+                    _pendingRows += await ReadBackAsync(_pending, batch.FirstSequence - 1, cancellationToken);
                 }
 
                 foreach (var row in batch.Rows)
@@ -162,31 +223,75 @@ public sealed partial class SqliteSearchIndex : IDisposable
                     Write(row);
                 }
 
-                reached = batch.LastSequence;
+                (_pending, _pendingRows) = (batch.LastSequence, _pendingRows + batch.Rows.Count);
             }
 
-            if (readBackTo > reached)
+            if (readBackTo > _pending)
             {
-                await ReadBackAsync(reached, readBackTo, cancellationToken);
-                reached = readBackTo;
+                _pendingRows += await ReadBackAsync(_pending, readBackTo, cancellationToken);
+                _pending = readBackTo;
             }
 
-            s.Integer(_position!, 1, reached);
+            if (commit || _pendingRows >= RowsPerCommit)
+            {
+                Commit(s);
+            }
+        }
+        catch
+        {
+            if (_open)
+            {
+                Rollback(s);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Commits the open transaction, if there is one.</summary>
+    private Task CommitOpen()
+    {
+        if (_open)
+        {
+            Commit(_statements!);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Commits the open transaction with the position it reached, which searches may then rely on.</summary>
+    private void Commit(RawStatements s)
+    {
+        try
+        {
+            s.Integer(_position!, 1, _pending);
             s.Step(_position!);
             s.Execute("COMMIT;");
         }
         catch
         {
-            s.Execute("ROLLBACK;");
+            Rollback(s);
             throw;
         }
 
-        Volatile.Write(ref _reached, reached);
+        _open = false;
+        Volatile.Write(ref _reached, _pending);
+    }
+
+    /// <summary>Drops the open transaction: its events are read back from the documents by the next write or search.</summary>
+    private void Rollback(RawStatements s)
+    {
+        _open = false;
+        if (raw.sqlite3_get_autocommit(s.Db) == 0) // SQLite may have rolled back already, after the error that brought us here.
+        {
+            s.Execute("ROLLBACK;");
+        }
     }
 
     /// <summary>The current text of every event changed after sequence <paramref name="after"/> up to <paramref name="to"/>.</summary>
-    private async Task ReadBackAsync(long after, long to, CancellationToken cancellationToken)
+    private async Task<int> ReadBackAsync(long after, long to, CancellationToken cancellationToken)
     {
+        var rows = 0;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT rowid, document FROM events WHERE id IN (SELECT event_id FROM change_feed WHERE sequence > $after AND sequence <= $to) ORDER BY rowid;";
@@ -196,7 +301,10 @@ public sealed partial class SqliteSearchIndex : IDisposable
         while (await reader.ReadAsync(cancellationToken))
         {
             Write(new SearchRow(reader.GetInt64(0), Replaces: true, SearchableText.Of(EventDocument.Deserialize(reader.GetString(1)))));
+            rows++;
         }
+
+        return rows;
     }
 
     private void Write(SearchRow row)
@@ -235,7 +343,8 @@ public sealed partial class SqliteSearchIndex : IDisposable
             "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -4096;" +
             "CREATE TABLE IF NOT EXISTS search_state (store TEXT NOT NULL, position INTEGER NOT NULL);" +
             "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (title, summary, place, actors, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');" +
-            "INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', 16); INSERT INTO events_fts (events_fts, rank) VALUES ('crisismerge', 64); PRAGMA wal_autocheckpoint = 8000;");
+            "INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', 16); INSERT INTO events_fts (events_fts, rank) VALUES ('crisismerge', 64);" +
+            $"INSERT INTO events_fts (events_fts, rank) VALUES ('hashsize', {HashBytes}); PRAGMA wal_autocheckpoint = 8000;");
         _insert = s.Prepare("INSERT INTO events_fts (rowid, title, summary, place, actors) VALUES (?1, ?2, ?3, ?4, ?5);");
         _delete = s.Prepare("DELETE FROM events_fts WHERE rowid = ?1;");
         _position = s.Prepare("UPDATE search_state SET position = ?1;");

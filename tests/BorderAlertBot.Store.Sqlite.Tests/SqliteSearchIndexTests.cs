@@ -3,6 +3,7 @@ using BorderAlertBot.Domain;
 using BorderAlertBot.Serialization;
 using BorderAlertBot.Storage;
 using BorderAlertBot.Testing.Builders;
+using Microsoft.Data.Sqlite;
 
 namespace BorderAlertBot.Store.Sqlite.Tests;
 
@@ -107,6 +108,29 @@ public sealed class SqliteSearchIndexTests : IDisposable
         Assert.Equal(["evt_clash_19"], await SearchAsync(store, "number19"));
     }
 
+    [Fact]
+    public async Task Once_writes_pause_another_process_searching_the_store_finds_every_event_without_waiting()
+    {
+        // Arrange: the index keeps writes that come one after another in one transaction; once none has come for a
+        // moment, it commits them, releasing the index file for another process (a CLI search beside the running bot).
+        var path = _fixture.NewPath();
+        var running = _fixture.Open(path);
+        Assert.Empty(await SearchAsync(running, "chinshwehaw")); // The index file is made before the writes.
+        for (var i = 0; i < 3; i++)
+        {
+            await WriteAsync(running.Events, Created(new EventBuilder().WithId($"evt_gate_{i}").WithTitle($"Gate number{i} closed at Chinshwehaw")));
+        }
+
+        await WaitForIndexPositionAsync(path, 3);
+
+        // Act: a second store on the same files, as another process opens them.
+        var other = _fixture.Open(path);
+        var found = await other.Queries.SearchAsync("chinshwehaw", EventFilter.Everything, 10, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(3, found.Count);
+    }
+
     /// <summary>The store's database and its event store alone, for tests that stop or back up the database itself.</summary>
     private (SqliteDatabase Database, SqliteEventStore Store) OpenEvents(string path)
     {
@@ -130,6 +154,38 @@ public sealed class SqliteSearchIndexTests : IDisposable
         var index = Path.Combine(Path.GetDirectoryName(path)!, "events.search.db");
         Assert.True(File.Exists(index));
         return index;
+    }
+
+    /// <summary>
+    /// Lets the fake clock run, a pause at a time, until the index file has committed the change-feed position
+    /// <paramref name="position"/>: the index commits on its own thread, so the test waits for it (at most 10 s).
+    /// </summary>
+    private async Task WaitForIndexPositionAsync(string path, long position)
+    {
+        var index = Path.Combine(Path.GetDirectoryName(path)!, "events.search.db");
+        var committed = await CommittedPositionAsync(index);
+        for (var waits = 0; committed < position && waits < 1000; waits++)
+        {
+            _fixture.Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+            committed = await CommittedPositionAsync(index);
+        }
+
+        Assert.Equal(position, committed);
+    }
+
+    private static async Task<long> CommittedPositionAsync(string index)
+    {
+        if (!File.Exists(index))
+        {
+            return -1;
+        }
+
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = index, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE((SELECT position FROM search_state), -1) WHERE EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'search_state');";
+        return await command.ExecuteScalarAsync() is long committed ? committed : -1;
     }
 
     private static async Task<List<string>> SearchAsync(Testing.Contracts.StoreUnderTest store, string text) =>
