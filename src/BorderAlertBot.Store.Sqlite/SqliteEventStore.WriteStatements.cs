@@ -23,12 +23,12 @@ public sealed partial class SqliteEventStore
         private const string Columns = "kind, subtype, status, severity, occurred_at, country, admin1, admin2, admin3, place, border_pair, revision, updated_at, fingerprint, document";
 
         private readonly RawStatements _statements;
-        private readonly sqlite3_stmt _insert;
-        private readonly sqlite3_stmt _update;
-        private readonly sqlite3_stmt _archive;
-        private readonly sqlite3_stmt _externalId;
-        private readonly sqlite3_stmt _change;
-        private readonly sqlite3_stmt _dayCount;
+        private readonly RawStatements.Statement _insert;
+        private readonly RawStatements.Statement _update;
+        private readonly RawStatements.Statement _archive;
+        private readonly RawStatements.Statement _externalId;
+        private readonly RawStatements.Statement _change;
+        private readonly RawStatements.Statement _dayCount;
         private readonly List<SearchRow> _search = [];
         private long _firstSequence;
         private long _lastSequence;
@@ -120,7 +120,7 @@ public sealed partial class SqliteEventStore
             s.Text(_change, 4, conflictEvent.Status.ToString());
             s.Integer(_change, 5, at);
             s.Step(_change);
-            _lastSequence = raw.sqlite3_last_insert_rowid(s.Db);
+            _lastSequence = s.LastInsertRowId;
             if (_firstSequence == 0)
             {
                 _firstSequence = _lastSequence;

@@ -51,10 +51,10 @@ public sealed partial class SqliteSearchIndex : IDisposable
     // Used only while holding _gate.
     private SqliteConnection? _connection;
     private RawStatements? _statements;
-    private sqlite3_stmt? _insert;
-    private sqlite3_stmt? _delete;
-    private sqlite3_stmt? _position;
-    private sqlite3_stmt? _state;
+    private RawStatements.Statement _insert;
+    private RawStatements.Statement _delete;
+    private RawStatements.Statement _position;
+    private RawStatements.Statement _state;
     private long _reached = -1; // The change-feed sequence everything up to is indexed and committed; -1 until the file is open.
     private long _pending; // Within the open transaction: the sequence everything up to is indexed.
     private int _pendingRows; // Rows written in the open transaction; 0 when none is open.
@@ -264,8 +264,8 @@ public sealed partial class SqliteSearchIndex : IDisposable
     {
         try
         {
-            s.Integer(_position!, 1, _pending);
-            s.Step(_position!);
+            s.Integer(_position, 1, _pending);
+            s.Step(_position);
             s.Execute("COMMIT;");
         }
         catch
@@ -312,16 +312,16 @@ public sealed partial class SqliteSearchIndex : IDisposable
         var s = _statements!;
         if (row.Replaces)
         {
-            s.Integer(_delete!, 1, row.RowId);
-            s.Step(_delete!);
+            s.Integer(_delete, 1, row.RowId);
+            s.Step(_delete);
         }
 
-        s.Integer(_insert!, 1, row.RowId);
-        s.Text(_insert!, 2, row.Fields.Title);
-        s.Text(_insert!, 3, row.Fields.Summary);
-        s.Text(_insert!, 4, row.Fields.Place);
-        s.Text(_insert!, 5, row.Fields.Actors);
-        s.Step(_insert!);
+        s.Integer(_insert, 1, row.RowId);
+        s.Text(_insert, 2, row.Fields.Title);
+        s.Text(_insert, 3, row.Fields.Summary);
+        s.Text(_insert, 4, row.Fields.Place);
+        s.Text(_insert, 5, row.Fields.Actors);
+        s.Step(_insert);
     }
 
     /// <summary>The index file, open, and known to belong to this store and not to be ahead of it; rebuilt when it is not.</summary>
@@ -410,9 +410,9 @@ public sealed partial class SqliteSearchIndex : IDisposable
         }
 
         // The position is written last: a rebuild cut short leaves none, and starts again.
-        s.Text(_state!, 1, identity);
-        s.Integer(_state!, 2, head);
-        s.Step(_state!);
+        s.Text(_state, 1, identity);
+        s.Integer(_state, 2, head);
+        s.Step(_state);
         s.Execute("COMMIT;");
         _reached = head;
         Log.Rebuilt(_logger, FilePath, rows, head);

@@ -83,6 +83,29 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_is_stored_as_written_empty_as_empty_missing_as_null_and_non_ascii_whole()
+    {
+        // Arrange: the columns an event write binds from text, one empty, one missing, one not ASCII.
+        var path = _fixture.NewPath();
+        var store = _fixture.Open(path);
+        var built = new EventBuilder()
+            .WithTitle("Clash at Laukkai (老街) — “heavy” fighting")
+            .At(new Domain.Location("MM", "Shan-North", "", null, "Lǎojiē 老街", null, Domain.LocationPrecision.Near))
+            .Build();
+        var written = built with { Revision = new Domain.RevisionInfo(1, _fixture.Time.GetUtcNow(), "curator", ["created"]) };
+
+        // Act
+        await store.Events.WriteAsync([new Storage.EventWrite(written, Serialization.EventDocument.Fingerprint(written))], CancellationToken.None);
+
+        // Assert
+        await using var connection = await _fixture.Database(path).OpenAsync(CancellationToken.None);
+        Assert.Equal("Shan-North||NULL|Lǎojiē 老街", await ScalarAsync(connection,
+            "SELECT admin1 || '|' || admin2 || '|' || COALESCE(admin3, 'NULL') || '|' || place FROM events;"));
+        Assert.Equal(written.Title, (await store.Events.TryGetAsync(written.Id, CancellationToken.None))!.Title);
+        Assert.Equal([written.Id], (await store.Queries.SearchAsync("老街", Storage.EventFilter.Everything, 10, CancellationToken.None)).Select(found => found.Id));
+    }
+
+    [Fact]
     public async Task Readers_keep_the_default_page_cache_after_writes_however_the_pool_hands_out_connections()
     {
         // Arrange: writes through the queue, whose connections carry a 32 MB page cache.
