@@ -39,6 +39,12 @@ public sealed partial class SqliteSearchIndex : IDisposable
     /// <summary>How long an open transaction waits for the next hand-over before it commits what it has.</summary>
     private static readonly TimeSpan IdleCommit = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long a transaction stays open however steadily writes come (a hundred events a second never pause for
+    /// <see cref="IdleCommit"/>): another process's search waits for the index file's lock at most this long.
+    /// </summary>
+    private static readonly TimeSpan MaxOpen = TimeSpan.FromSeconds(1);
+
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -58,6 +64,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
     private long _reached = -1; // The change-feed sequence everything up to is indexed and committed; -1 until the file is open.
     private long _pending; // Within the open transaction: the sequence everything up to is indexed.
     private int _pendingRows; // Rows written in the open transaction; 0 when none is open.
+    private long _openedAt; // When the open transaction began, as a timestamp of the time provider.
     private volatile bool _open;
     private bool _disposed;
     private volatile bool _rebuilding;
@@ -132,8 +139,9 @@ public sealed partial class SqliteSearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Applies what is handed over as it comes, in transactions of up to <see cref="RowsPerCommit"/> events; an open one is
-    /// committed once no hand-over has come for <see cref="IdleCommit"/>, and when the index is disposed.
+    /// Applies what is handed over as it comes, in transactions of up to <see cref="RowsPerCommit"/> events or
+    /// <see cref="MaxOpen"/>; an open one is committed once no hand-over has come for <see cref="IdleCommit"/>, and when
+    /// the index is disposed.
     /// </summary>
     private async Task ApplyHandedOverAsync()
     {
@@ -192,8 +200,9 @@ public sealed partial class SqliteSearchIndex : IDisposable
     /// <summary>
     /// Into the open transaction, beginning one if none is: every write handed over so far, in change-feed order, reading
     /// back from the documents what lies between them and what is already indexed; then, up to
-    /// <paramref name="readBackTo"/>, what nothing handed over. Commits when <paramref name="commit"/> or when the
-    /// transaction holds <see cref="RowsPerCommit"/> events. A failure rolls back everything the transaction held.
+    /// <paramref name="readBackTo"/>, what nothing handed over. Commits when <paramref name="commit"/>, when the
+    /// transaction holds <see cref="RowsPerCommit"/> events, or when it has been open <see cref="MaxOpen"/>. A failure
+    /// rolls back everything the transaction held.
     /// </summary>
     private async Task ApplyAsync(long readBackTo, bool commit, CancellationToken cancellationToken)
     {
@@ -201,7 +210,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
         if (!_open)
         {
             s.Execute("BEGIN;");
-            (_open, _pending, _pendingRows) = (true, _reached, 0);
+            (_open, _pending, _pendingRows, _openedAt) = (true, _reached, 0, _timeProvider.GetTimestamp());
         }
 
         try
@@ -232,7 +241,7 @@ public sealed partial class SqliteSearchIndex : IDisposable
                 _pending = readBackTo;
             }
 
-            if (commit || _pendingRows >= RowsPerCommit)
+            if (commit || _pendingRows >= RowsPerCommit || _timeProvider.GetElapsedTime(_openedAt) >= MaxOpen)
             {
                 Commit(s);
             }

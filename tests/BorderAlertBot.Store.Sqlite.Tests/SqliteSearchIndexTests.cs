@@ -131,6 +131,27 @@ public sealed class SqliteSearchIndexTests : IDisposable
         Assert.Equal(3, found.Count);
     }
 
+    [Fact]
+    public async Task Writes_that_never_pause_are_committed_to_the_index_every_second()
+    {
+        // Arrange: the index file made, then an event every 50 ms for two seconds, never the pause that commits.
+        var path = _fixture.NewPath();
+        var running = _fixture.Open(path);
+        Assert.Empty(await SearchAsync(running, "chinshwehaw"));
+        var index = Path.Combine(Path.GetDirectoryName(path)!, "events.search.db");
+        var committedBefore = await CommittedPositionAsync(index);
+
+        // Act
+        for (var i = 0; i < 40; i++)
+        {
+            await WriteAsync(running.Events, Created(new EventBuilder().WithId($"evt_gate_{i}").WithTitle($"Gate number{i} closed at Chinshwehaw")));
+            _fixture.Time.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        // Assert: committed while the writes went on, so another process's search waited at most a second.
+        Assert.True(await CommittedPositionAsync(index) > committedBefore, "The index committed nothing while writes kept coming.");
+    }
+
     /// <summary>The store's database and its event store alone, for tests that stop or back up the database itself.</summary>
     private (SqliteDatabase Database, SqliteEventStore Store) OpenEvents(string path)
     {
