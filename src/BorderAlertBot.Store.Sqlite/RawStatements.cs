@@ -17,7 +17,9 @@ namespace BorderAlertBot.Store.Sqlite;
 internal sealed partial class RawStatements(sqlite3 db) : IDisposable
 {
     private readonly List<sqlite3_stmt> _prepared = [];
-    private readonly nint _db = db.DangerousGetHandle();
+    private readonly nint _db = string.Equals(raw.GetNativeLibraryName(), Native.Library, StringComparison.Ordinal)
+        ? db.DangerousGetHandle()
+        : throw new InvalidOperationException($"SQLite is loaded from '{raw.GetNativeLibraryName()}', not the {Native.Library} bundle this store calls directly.");
     private byte[] _text = new byte[4096];
 
     public sqlite3 Db => db;
@@ -133,7 +135,7 @@ internal sealed partial class RawStatements(sqlite3 db) : IDisposable
         /// <summary>SQLITE_TRANSIENT: SQLite copies the value before the bind returns.</summary>
         public static readonly nint Transient = -1;
 
-        private const string Library = "e_sqlite3";
+        public const string Library = "e_sqlite3";
 
         [LibraryImport(Library)]
         public static partial int sqlite3_bind_text(nint statement, int index, byte* text, int length, nint destructor);
