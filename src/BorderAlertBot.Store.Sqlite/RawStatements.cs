@@ -16,8 +16,11 @@ namespace BorderAlertBot.Store.Sqlite;
 /// </summary>
 internal sealed partial class RawStatements(sqlite3 db) : IDisposable
 {
+    /// <summary>Whether SQLitePCL loaded the library <see cref="Native"/> calls: checked once, not on every write.</summary>
+    private static readonly bool LoadedFromBundle = string.Equals(raw.GetNativeLibraryName(), Native.Library, StringComparison.Ordinal);
+
     private readonly List<sqlite3_stmt> _prepared = [];
-    private readonly nint _db = string.Equals(raw.GetNativeLibraryName(), Native.Library, StringComparison.Ordinal)
+    private readonly nint _db = LoadedFromBundle
         ? db.DangerousGetHandle()
         : throw new InvalidOperationException($"SQLite is loaded from '{raw.GetNativeLibraryName()}', not the {Native.Library} bundle this store calls directly.");
     private byte[] _text = new byte[4096];

@@ -163,9 +163,14 @@ public sealed partial class SqliteSearchIndex : IDisposable
     /// <summary>Whether a hand-over is waiting, or comes before an open transaction has waited <see cref="IdleCommit"/>.</summary>
     private async Task<bool> WaitForHandOverAsync()
     {
-        if (_handedOver.Reader.TryPeek(out _) || !_open)
+        if (_handedOver.Reader.TryPeek(out _))
         {
-            return _handedOver.Reader.TryPeek(out _);
+            return true;
+        }
+
+        if (!_open)
+        {
+            return false;
         }
 
         using var idle = new CancellationTokenSource(IdleCommit, _timeProvider);

@@ -158,7 +158,6 @@ public static class AcledImportScenario
 
         new Measurement(Name, "read_map_enrich_and_fingerprint_seconds", fingerprint.Elapsed.TotalSeconds, "s").Print();
         new Measurement(Name, "read_map_enrich_and_fingerprint_allocated_per_event", (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)events, "bytes").Print();
-        allocated = GC.GetTotalAllocatedBytes(precise: true);
         new Measurement(Name, "events_read", events, "count").Print();
     }
 
