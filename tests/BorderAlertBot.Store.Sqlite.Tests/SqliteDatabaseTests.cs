@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BorderAlertBot.Testing.Builders;
 using BorderAlertBot.Testing.Contracts;
 using Microsoft.Data.Sqlite;
@@ -53,6 +54,17 @@ public sealed class SqliteDatabaseTests : IDisposable
         await using var newerConnection = await _fixture.Database(newer).OpenAsync(CancellationToken.None);
         Assert.Equal(8192L, await ScalarAsync(newerConnection, "PRAGMA page_size;"));
         Assert.Equal("wal", await ScalarAsync(newerConnection, "PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task The_store_s_connections_take_no_lock_on_every_call_to_SQLite()
+    {
+        var database = _fixture.Database(_fixture.NewPath());
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+
+        // In SQLite's multi-thread mode a connection has no mutex; in its default, serialized mode every call takes one.
+        Assert.Equal(0, sqlite3_db_mutex(connection.Handle!.DangerousGetHandle()));
     }
 
     [Fact]
@@ -148,4 +160,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
     }
+
+    [DllImport("e_sqlite3")]
+    private static extern nint sqlite3_db_mutex(nint db);
 }
