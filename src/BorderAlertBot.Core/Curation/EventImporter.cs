@@ -20,7 +20,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         var batch = new List<PreparedRecord>(options.BatchSize);
         var count = 0;
         long position = 0;
-        var writing = Task.CompletedTask;
+        var writing = Task.FromResult<BatchPlan?>(null);
         var written = 0;
         long writtenPosition = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
@@ -45,28 +45,28 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
 
             if (batch.Count >= options.BatchSize)
             {
-                // Pipelined: the batch is placed, compared and written on another thread while the next one is read;
-                // batches still reach the store one after the other, in order.
-                await writing;
+                // Pipelined: the batch is planned (looked up and compared with the store) while the one before is written,
+                // and written on another thread while the next one is read; batches still reach the store one after the
+                // other, in order.
+                var plan = await PlanAfterAsync(batch, writing, options, cancellationToken);
                 if (written > 0)
                 {
                     options.Progress?.Report(new ImportProgress(written, writtenPosition));
                 }
 
-                var full = batch;
                 (written, writtenPosition) = (count, position);
-                writing = Task.Run(() => ImportBatchAsync(full, options, tally, cancellationToken), cancellationToken);
+                writing = Task.Run(() => WriteAsync(plan, tally, options, cancellationToken), cancellationToken);
                 batch = new List<PreparedRecord>(options.BatchSize);
             }
         }
 
-        await writing;
+        var last = await PlanAfterAsync(batch, writing, options, cancellationToken);
         if (written > 0 && written < count)
         {
             options.Progress?.Report(new ImportProgress(written, writtenPosition));
         }
 
-        await ImportBatchAsync(batch, options, tally, cancellationToken);
+        await WriteAsync(last, tally, options, cancellationToken);
         options.Progress?.Report(new ImportProgress(count, position));
         var summary = tally.ToSummary(options.DryRun);
         if (!options.DryRun && metrics is not null)
@@ -138,18 +138,56 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         return new PreparedRecord(record, enriched, expected, content, EventDocument.Fingerprint(content), SearchableText.Of(expected));
     }
 
-    private async Task ImportBatchAsync(List<PreparedRecord> batch, ImportOptions options, Tally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="batch"/>'s plan, worked out while <paramref name="previous"/> (the batch before) is written, unless
+    /// that write touches what the plan read: an event or an external id it looked up. Then, and for batches that merge
+    /// reports (which look for similar stored events, of which the write before may hold some), it is worked out once
+    /// that write is committed, so a batch always sees what the batches before it wrote.
+    /// </summary>
+    private async Task<BatchPlan> PlanAfterAsync(List<PreparedRecord> batch, Task<BatchPlan?> previous, ImportOptions options, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        var early = options.MergeReports && merger is not null ? null : await PlanAsync(batch, options, cancellationToken);
+        var before = await previous;
+        return early is not null && (before is null || !early.ReadWhatWasWritten(before.Writes))
+            ? early
+            : await PlanAsync(batch, options, cancellationToken);
+    }
+
+    /// <summary>Writes what <paramref name="plan"/> says and counts it; returns the plan when it wrote anything.</summary>
+    private async Task<BatchPlan?> WriteAsync(BatchPlan plan, Tally tally, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var write = !options.DryRun && plan.Writes.Count > 0;
+        if (write)
         {
-            return;
+            await store.WriteAsync(plan.Writes, cancellationToken);
         }
 
-        var owners = options.SourceTrust is null
-            ? EmptyOwners
-            : await store.FindByExternalIdsAsync([.. batch.SelectMany(prepared => prepared.Record.Event?.ExternalIds ?? [])], cancellationToken);
-        var incomingEvents = new List<(PreparedRecord Prepared, ConflictEvent Event, bool IsReportOfKnownEvent)>(batch.Count);
+        tally.Add(plan.Counts);
+        return write ? plan : null;
+    }
+
+    /// <summary>What the batch's records come to against the store as it is now: the writes to make, and their counts.</summary>
+    private async Task<BatchPlan> PlanAsync(List<PreparedRecord> batch, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var tally = new Tally();
+        var externalIds = new HashSet<string>(StringComparer.Ordinal);
         var claimed = new HashSet<EventId>();
+        var writes = new List<EventWrite>();
+        if (batch.Count == 0)
+        {
+            return new BatchPlan(writes, tally, claimed, externalIds);
+        }
+
+        if (options.SourceTrust is not null)
+        {
+            foreach (var prepared in batch)
+            {
+                externalIds.UnionWith(prepared.Record.Event?.ExternalIds ?? []);
+            }
+        }
+
+        var owners = externalIds.Count == 0 ? EmptyOwners : await store.FindByExternalIdsAsync(externalIds, cancellationToken);
+        var incomingEvents = new List<(PreparedRecord Prepared, ConflictEvent Event, bool IsReportOfKnownEvent)>(batch.Count);
         foreach (var prepared in batch)
         {
             if (prepared.Enriched is not { } incoming)
@@ -164,7 +202,6 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         }
 
         var stored = await store.GetVersionsAsync([.. incomingEvents.Select(pair => pair.Event.Id)], cancellationToken);
-        var writes = new List<EventWrite>();
         var survivors = new Dictionary<EventId, ConflictEvent>();
         var now = timeProvider.GetUtcNow();
         foreach (var (prepared, read, isReportOfKnownEvent) in incomingEvents)
@@ -241,10 +278,7 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             writes.Add(EventWrite.Of(survivor with { Revision = new RevisionInfo(previous.Revision.Number + 1, now, options.Curator, changes) }, EventDocument.SerializeContent(survivor)));
         }
 
-        if (!options.DryRun && writes.Count > 0)
-        {
-            await store.WriteAsync(writes, cancellationToken);
-        }
+        return new BatchPlan(writes, tally, claimed, externalIds);
     }
 
     /// <summary>
@@ -345,6 +379,34 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
             _errors.AddRange(errors);
         }
 
+        public void Add(Tally other)
+        {
+            (Added, Revised, Unchanged, Merged, Rejected) =
+                (Added + other.Added, Revised + other.Revised, Unchanged + other.Unchanged, Merged + other.Merged, Rejected + other.Rejected);
+            _errors.AddRange(other._errors);
+        }
+
         public ImportSummary ToSummary(bool dryRun) => new(Added, Revised, Unchanged, Rejected, _errors, dryRun) { Merged = Merged };
+    }
+
+    /// <summary>
+    /// A batch's writes and counts, and what it read of the store to work them out: the events it looked up
+    /// (<paramref name="Events"/>) and the external ids it looked for owners of.
+    /// </summary>
+    private sealed record BatchPlan(List<EventWrite> Writes, Tally Counts, HashSet<EventId> Events, HashSet<string> ExternalIds)
+    {
+        /// <summary>Whether <paramref name="written"/> changed anything this plan read, which makes the plan stale.</summary>
+        public bool ReadWhatWasWritten(List<EventWrite> written)
+        {
+            foreach (var write in written)
+            {
+                if (Events.Contains(write.Event.Id) || write.Event.ExternalIds.Any(ExternalIds.Contains))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -222,6 +222,46 @@ public sealed class EventImporterTests
         Assert.Equal("Written by someone else", (await _store.TryGetAsync(original.Id, CancellationToken.None))!.Title);
     }
 
+    [Fact]
+    public async Task A_record_citing_an_external_id_the_batch_before_claims_joins_that_event_though_it_was_looked_up_during_that_write()
+    {
+        // Arrange: two sources' accounts of one clash, in consecutive batches of a machine source's import; the first
+        // batch's write is held until the second batch has asked who owns the external id.
+        var first = new EventBuilder().WithId("evt_first_account").WithExternalIds("acled:MMR1").Build();
+        var second = new EventBuilder().WithId("evt_second_account").WithExternalIds("acled:MMR1").WithTitle("Second account").Build();
+        var store = new FirstWriteWaitsForLookupsStore(_store, lookups: 4);
+        var machineSource = Import with { BatchSize = 1, SourceTrust = EventStatus.Verified };
+
+        // Act
+        var summary = await new EventImporter(store, _time).ImportAsync(new[] { Record(0, first), Record(1, second) }.ToAsyncEnumerable(), machineSource, CancellationToken.None);
+
+        // Assert: one event, which the second account revised.
+        Assert.Equal((1, 1, 0, 0), Counts(summary));
+        Assert.Null(await _store.TryGetAsync(second.Id, CancellationToken.None));
+        Assert.Equal(2, (await _store.TryGetAsync(first.Id, CancellationToken.None))!.Revision.Number);
+    }
+
+    [Fact]
+    public async Task An_event_the_batch_before_revises_is_revised_again_from_that_revision_though_it_was_looked_up_during_that_write()
+    {
+        // Arrange: a stored event; a new record citing its external id (so it revises that event) in one batch, and the
+        // event's own record, changed, in the next, looked up while the first is written.
+        var builder = new EventBuilder().WithId("evt_stored").WithExternalIds("acled:MMR2");
+        await ImportAsync(Import, Record(0, builder.Build()));
+        var citing = new EventBuilder().WithId("evt_citing").WithExternalIds("acled:MMR2").Build();
+        var changed = builder.WithTitle("Corrected title").Build();
+        var lookups = new FirstWriteWaitsForLookupsStore(_store, lookups: 4);
+        var machineSource = Import with { BatchSize = 1, SourceTrust = EventStatus.Verified };
+
+        // Act
+        var summary = await new EventImporter(lookups, _time).ImportAsync(new[] { Record(0, citing), Record(1, changed) }.ToAsyncEnumerable(), machineSource, CancellationToken.None);
+
+        // Assert: both revisions written, one after the other, instead of the second failing as stale.
+        Assert.Equal((0, 2, 0, 0), Counts(summary));
+        var stored = (await _store.TryGetAsync(changed.Id, CancellationToken.None))!;
+        Assert.Equal((3, "Corrected title"), (stored.Revision.Number, stored.Title));
+    }
+
     private Task<ImportSummary> ImportAsync(ImportOptions options, params ImportRecord[] records) =>
         new EventImporter(_store, _time).ImportAsync(records.ToAsyncEnumerable(), options, CancellationToken.None);
 
@@ -259,6 +299,55 @@ public sealed class EventImporterTests
         {
             await inner.WriteAsync([new EventWrite(racingRevision, EventDocument.Fingerprint(racingRevision))], cancellationToken);
             await inner.WriteAsync(writes, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Holds the import's first write until the store has been asked <paramref name="lookups"/> times (external ids and
+    /// versions, two per batch): the next batch is then looked up while the first is being written.
+    /// </summary>
+    private sealed class FirstWriteWaitsForLookupsStore(InMemoryEventStore inner, int lookups) : IEventStore
+    {
+        private readonly TaskCompletionSource _looked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _lookups;
+        private int _writes;
+
+        public Task<ConflictEvent?> TryGetAsync(EventId id, CancellationToken cancellationToken) => inner.TryGetAsync(id, cancellationToken);
+
+        public Task<IReadOnlyDictionary<EventId, StoredVersion>> GetVersionsAsync(IReadOnlyCollection<EventId> ids, CancellationToken cancellationToken)
+        {
+            Looked();
+            return inner.GetVersionsAsync(ids, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<string, EventId>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
+        {
+            Looked();
+            return inner.FindByExternalIdsAsync(externalIds, cancellationToken);
+        }
+
+        public Task<ConflictEvent?> TryGetRevisionAsync(EventId id, int revision, CancellationToken cancellationToken) =>
+            inner.TryGetRevisionAsync(id, revision, cancellationToken);
+
+        public Task<IReadOnlyList<ConflictEvent>> GetRevisionsAsync(EventId id, CancellationToken cancellationToken) =>
+            inner.GetRevisionsAsync(id, cancellationToken);
+
+        public async Task WriteAsync(IReadOnlyList<EventWrite> writes, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _writes) == 1)
+            {
+                await _looked.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken); // A guard: the lookups come at once.
+            }
+
+            await inner.WriteAsync(writes, cancellationToken);
+        }
+
+        private void Looked()
+        {
+            if (Interlocked.Increment(ref _lookups) == lookups)
+            {
+                _looked.SetResult();
+            }
         }
     }
 }
