@@ -1,4 +1,5 @@
 using System.Buffers;
+using BorderAlertBot.Domain;
 using BorderAlertBot.Storage;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -80,9 +81,9 @@ public sealed partial class SqliteEventStore
 
             var upsert = revision == 1 ? _insert : _update;
             s.Text(upsert, 1, id);
-            s.Text(upsert, 2, conflictEvent.Kind.ToString());
-            s.Text(upsert, 3, conflictEvent.Subtype.ToString());
-            s.Text(upsert, 4, conflictEvent.Status.ToString());
+            s.Text(upsert, 2, EnumText<EventKind>.Of(conflictEvent.Kind));
+            s.Text(upsert, 3, EnumText<EventSubtype>.Of(conflictEvent.Subtype));
+            s.Text(upsert, 4, EnumText<EventStatus>.Of(conflictEvent.Status));
             s.Integer(upsert, 5, (int)conflictEvent.Severity.Effective);
             s.Integer(upsert, 6, conflictEvent.Occurred.At.ToUnixTimeMilliseconds());
             s.Text(upsert, 7, location?.CountryCode);
@@ -107,17 +108,18 @@ public sealed partial class SqliteEventStore
             }
 
             _search.Add(new SearchRow(rowId, Replaces: revision > 1, write.Searchable ?? SearchableText.Of(conflictEvent)));
-            foreach (var externalId in conflictEvent.ExternalIds)
+            var externalIds = conflictEvent.ExternalIds;
+            for (var i = 0; i < externalIds.Count; i++) // By index: a foreach over the interface allocates an enumerator.
             {
-                s.Text(_externalId, 1, externalId);
+                s.Text(_externalId, 1, externalIds[i]);
                 s.Text(_externalId, 2, id);
                 s.Step(_externalId);
             }
 
             s.Text(_change, 1, id);
             s.Integer(_change, 2, revision);
-            s.Text(_change, 3, (revision == 1 ? ChangeKind.Created : ChangeKind.Revised).ToString());
-            s.Text(_change, 4, conflictEvent.Status.ToString());
+            s.Text(_change, 3, EnumText<ChangeKind>.Of(revision == 1 ? ChangeKind.Created : ChangeKind.Revised));
+            s.Text(_change, 4, EnumText<EventStatus>.Of(conflictEvent.Status));
             s.Integer(_change, 5, at);
             s.Step(_change);
             _lastSequence = s.LastInsertRowId;

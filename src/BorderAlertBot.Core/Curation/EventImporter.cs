@@ -182,7 +182,11 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         {
             foreach (var prepared in batch)
             {
-                externalIds.UnionWith(prepared.Record.Event?.ExternalIds ?? []);
+                var cited = prepared.Record.Event?.ExternalIds ?? [];
+                for (var i = 0; i < cited.Count; i++) // By index: a foreach over the interface allocates an enumerator.
+                {
+                    externalIds.Add(cited[i]);
+                }
             }
         }
 
@@ -400,9 +404,18 @@ public sealed class EventImporter(IEventStore store, TimeProvider timeProvider, 
         {
             foreach (var write in written)
             {
-                if (Events.Contains(write.Event.Id) || write.Event.ExternalIds.Any(ExternalIds.Contains))
+                if (Events.Contains(write.Event.Id))
                 {
                     return true;
+                }
+
+                var cited = write.Event.ExternalIds;
+                for (var i = 0; i < cited.Count; i++)
+                {
+                    if (ExternalIds.Contains(cited[i]))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -1,6 +1,7 @@
 namespace BorderAlertBot.Domain;
 
 /// <summary>A WGS 84 point in degrees.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.GeoPointJsonConverter))]
 public readonly record struct GeoPoint(double Latitude, double Longitude)
 {
     public static bool IsValid(double latitude, double longitude) =>

@@ -11,9 +11,11 @@ public sealed record SeverityInput(EventKind Kind, EventSubtype Subtype, IReadOn
     /// </summary>
     public long? Conservative(FigureKind kind)
     {
+        // By index: every event is assessed by six rules, and a foreach over the interface would allocate an enumerator each.
         long? lowest = null;
-        foreach (var figure in Figures)
+        for (var i = 0; i < Figures.Count; i++)
         {
+            var figure = Figures[i];
             if (figure.Kind == kind && (lowest is null || figure.Value < lowest))
             {
                 lowest = figure.Value;

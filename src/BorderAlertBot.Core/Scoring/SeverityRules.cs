@@ -29,9 +29,9 @@ public static class SeverityRules
     {
         var computed = Severity.Low;
         var reasons = new List<string>();
-        foreach (var rule in All)
+        for (var i = 0; i < All.Count; i++) // By index: no enumerator allocated for every event assessed.
         {
-            if (rule.Apply(input) is { } finding)
+            if (All[i].Apply(input) is { } finding)
             {
                 reasons.Add(finding.Reason);
                 if (finding.AtLeast > computed)

@@ -29,8 +29,10 @@ public static class SearchableText
     {
         // Built in a pooled buffer rather than by LINQ: an import computes this for every one of a million events.
         var text = new DefaultInterpolatedStringHandler(0, 0);
-        foreach (var actor in conflictEvent.Actors)
+        var actors = conflictEvent.Actors;
+        for (var i = 0; i < actors.Count; i++) // By index: a foreach over the interface allocates an enumerator.
         {
+            var actor = actors[i];
             Append(ref text, actor.Name);
             Append(ref text, actor.ShortName);
         }

@@ -10,15 +10,11 @@ internal sealed class AcledColumns
     private static readonly string[] Required =
         ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "location", "latitude", "longitude", "geo_precision", "fatalities"];
 
-    private static readonly string[] Names =
-    [
-        .. Required, "time_precision", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "interaction",
-        "iso", "iso3", "country", "admin1", "admin2", "admin3", "source", "notes", "timestamp",
-    ];
+    /// <summary>Where each of <see cref="AcledRow.ColumnNames"/> is in the file; -1 where it has no such column.</summary>
+    private readonly int[] _positions;
 
-    private readonly Dictionary<string, int> _index;
-
-    private AcledColumns(Dictionary<string, int> index) => _index = index;
+    private AcledColumns(Dictionary<string, int> index) =>
+        _positions = [.. AcledRow.ColumnNames.Select(name => index.GetValueOrDefault(name, -1))];
 
     /// <summary>The columns of <paramref name="header"/>, or the error that says which required ones are missing.</summary>
     public static AcledColumns? TryResolve(IReadOnlyList<string> header, out string? error)
@@ -27,7 +23,7 @@ internal sealed class AcledColumns
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
-            if (Array.IndexOf(Names, name) >= 0)
+            if (AcledRow.ColumnNames.Contains(name))
             {
                 index.TryAdd(name, i);
             }
@@ -45,7 +41,10 @@ internal sealed class AcledColumns
         return error is null ? new AcledColumns(index) : null;
     }
 
-    /// <summary>The row from a field getter by column index; a column the file lacks is null.</summary>
-    public AcledRow Read(Func<int, string> field) =>
-        AcledRow.From(name => _index.TryGetValue(name, out var i) ? field(i) : null);
+    /// <summary>
+    /// What <see cref="AcledRow.From(Func{int, string?})"/> reads a row with, from a getter of the current row's field by
+    /// its place in the file: made once per file, as every row is read alike.
+    /// </summary>
+    public Func<int, string?> Fields(Func<int, string> field) =>
+        column => _positions[column] is var position and >= 0 ? field(position) : null;
 }

@@ -22,21 +22,52 @@ internal static class AcledCountries
     ];
 
     /// <summary>The ISO alpha-2 code of the row's country, or null when it is none of ours.</summary>
+    /// <remarks>Loops rather than LINQ: every row of an export is asked, and each lambda capturing the row is an allocation.</remarks>
     public static string? TryFind(AcledRow row)
     {
         if (int.TryParse(row.Iso, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var numeric))
         {
-            return Known.FirstOrDefault(country => country.Numeric == numeric).Alpha2;
+            foreach (var country in Known)
+            {
+                if (country.Numeric == numeric)
+                {
+                    return country.Alpha2;
+                }
+            }
+
+            return null;
         }
 
         if (row.Iso3?.Trim() is { Length: 3 } alpha3)
         {
-            return Known.FirstOrDefault(country => string.Equals(country.Alpha3, alpha3, StringComparison.OrdinalIgnoreCase)).Alpha2;
+            foreach (var country in Known)
+            {
+                if (string.Equals(country.Alpha3, alpha3, StringComparison.OrdinalIgnoreCase))
+                {
+                    return country.Alpha2;
+                }
+            }
+
+            return null;
         }
 
         var name = row.Country?.Trim();
-        return string.IsNullOrEmpty(name)
-            ? null
-            : Known.FirstOrDefault(country => country.Names.Contains(name, StringComparer.OrdinalIgnoreCase)).Alpha2;
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        foreach (var country in Known)
+        {
+            foreach (var known in country.Names)
+            {
+                if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return country.Alpha2;
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -67,6 +67,7 @@ public static class AcledCsvReader
             yield break;
         }
 
+        var fields = columns.Fields(reader.GetString);
         var index = 0;
         while (true)
         {
@@ -101,7 +102,7 @@ public static class AcledCsvReader
                 yield break;
             }
 
-            var row = columns.Read(reader.GetString);
+            var row = AcledRow.From(fields);
             var mapped = AcledEventMapper.Map(row, index, line);
             tally.Read(mapped);
             if (mapped.Event is { } conflictEvent)

@@ -62,34 +62,48 @@ public sealed record AcledRow
     /// <summary>Unix seconds of the row's last upload: what incremental sync follows.</summary>
     public string? Timestamp { get; init; }
 
+    /// <summary>The ACLED columns a row holds, in the order <see cref="From(Func{int, string?})"/> asks for them.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } =
+    [
+        "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2",
+        "assoc_actor_2", "inter1", "inter2", "interaction", "iso", "iso3", "country", "admin1", "admin2", "admin3", "location",
+        "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "timestamp",
+    ];
+
     /// <summary>A row from its fields by ACLED column name (<c>event_id_cnty</c>…); <paramref name="field"/> gives null for a column the input lacks.</summary>
-    public static AcledRow From(Func<string, string?> field) => new()
+    public static AcledRow From(Func<string, string?> field) => From(column => field(ColumnNames[column]));
+
+    /// <summary>
+    /// A row from its fields by their place in <see cref="ColumnNames"/>; <paramref name="field"/> gives null for a column
+    /// the input lacks. A CSV reader maps those places to the file's columns once, not by name on every row.
+    /// </summary>
+    public static AcledRow From(Func<int, string?> field) => new()
     {
-        EventIdCnty = field("event_id_cnty"),
-        EventDate = field("event_date"),
-        TimePrecision = field("time_precision"),
-        EventType = field("event_type"),
-        SubEventType = field("sub_event_type"),
-        Actor1 = field("actor1"),
-        AssocActor1 = field("assoc_actor_1"),
-        Actor2 = field("actor2"),
-        AssocActor2 = field("assoc_actor_2"),
-        Inter1 = field("inter1"),
-        Inter2 = field("inter2"),
-        Interaction = field("interaction"),
-        Iso = field("iso"),
-        Iso3 = field("iso3"),
-        Country = field("country"),
-        Admin1 = field("admin1"),
-        Admin2 = field("admin2"),
-        Admin3 = field("admin3"),
-        Location = field("location"),
-        Latitude = field("latitude"),
-        Longitude = field("longitude"),
-        GeoPrecision = field("geo_precision"),
-        Source = field("source"),
-        Notes = field("notes"),
-        Fatalities = field("fatalities"),
-        Timestamp = field("timestamp"),
+        EventIdCnty = field(0),
+        EventDate = field(1),
+        TimePrecision = field(2),
+        EventType = field(3),
+        SubEventType = field(4),
+        Actor1 = field(5),
+        AssocActor1 = field(6),
+        Actor2 = field(7),
+        AssocActor2 = field(8),
+        Inter1 = field(9),
+        Inter2 = field(10),
+        Interaction = field(11),
+        Iso = field(12),
+        Iso3 = field(13),
+        Country = field(14),
+        Admin1 = field(15),
+        Admin2 = field(16),
+        Admin3 = field(17),
+        Location = field(18),
+        Latitude = field(19),
+        Longitude = field(20),
+        GeoPrecision = field(21),
+        Source = field(22),
+        Notes = field(23),
+        Fatalities = field(24),
+        Timestamp = field(25),
     };
 }

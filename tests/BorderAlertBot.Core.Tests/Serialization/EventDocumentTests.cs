@@ -86,6 +86,23 @@ public sealed class EventDocumentTests
     }
 
     [Fact]
+    public void A_point_reads_back_whatever_the_order_of_its_coordinates_and_whatever_else_it_holds()
+    {
+        // Arrange: a stored document whose point has its coordinates the other way round and a property we never wrote.
+        const string Written = "\"point\":{\"latitude\":23.6916,\"longitude\":98.7641}";
+        var document = EventDocument.Serialize(new EventBuilder().Build());
+        Assert.Contains(Written, document, StringComparison.Ordinal);
+        var reordered = document.Replace(Written, "\"point\":{\"longitude\":98.7641,\"elevation\":{\"m\":[1]},\"latitude\":23.6916}", StringComparison.Ordinal);
+
+        // Act
+        var location = EventDocument.Deserialize(reordered).Location!;
+
+        // Assert
+        Assert.Equal(new GeoPoint(23.6916, 98.7641), location.Point);
+        Assert.Equal(LocationPrecision.Exact, location.Precision);
+    }
+
+    [Fact]
     public void Content_that_is_not_an_events_is_refused()
     {
         Assert.Throws<ArgumentException>(() => EventDocument.WithRevision("{\"title\":\"x\"}"u8, RevisionInfo.Unsaved));
