@@ -2,7 +2,6 @@ using System.Buffers;
 using BorderAlertBot.Domain;
 using BorderAlertBot.Storage;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace BorderAlertBot.Store.Sqlite;
 
