@@ -39,6 +39,35 @@ public sealed class EventCuratorTests
         Assert.Equal((EventStatus.Rejected, "duplicate of a rumour"), (stored.Status, stored.StatusReason));
     }
 
+    [Fact]
+    public async Task Retracting_a_verified_event_keeps_the_reason_and_records_who_did()
+    {
+        var verified = await _store.AddAsync(new EventBuilder().WithStatus(EventStatus.Verified).Build());
+
+        var outcome = await _store.Curator.RetractAsync(verified.Id, " wrong town: the clash was in Hpakant ", "kyaw", CancellationToken.None);
+
+        var stored = await _store.GetAsync(verified.Id);
+        Assert.True(outcome.Succeeded, outcome.Message);
+        Assert.Equal((EventStatus.Retracted, "wrong town: the clash was in Hpakant", 2, "kyaw"),
+            (stored.Status, stored.StatusReason, stored.Revision.Number, stored.Revision.By));
+        Assert.Equal($"{verified.Id} is now Retracted (revision 2, by kyaw).", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_merge_is_a_revision_of_the_surviving_event_and_of_each_report_recording_who_merged_them()
+    {
+        var survivor = await _store.AddAsync(new EventBuilder().WithActors(Mndaa).WithExternalIds("acled:MMR1").Build());
+        var report = await _store.AddAsync(new EventBuilder().WithActors(Mndaa).WithExternalIds("gdelt:7").WithStatus(EventStatus.Pending).Build());
+
+        var merged = await _store.Curator.MergeAsync(survivor.Id, [report.Id], "mya", CancellationToken.None);
+
+        Assert.True(merged.Succeeded, merged.Message);
+        var survivorAfter = await _store.GetAsync(survivor.Id);
+        var reportAfter = await _store.GetAsync(report.Id);
+        Assert.Equal((2, "mya"), (survivorAfter.Revision.Number, survivorAfter.Revision.By));
+        Assert.Equal((EventStatus.Merged, 2, "mya"), (reportAfter.Status, reportAfter.Revision.Number, reportAfter.Revision.By));
+    }
+
     [Theory]
     [InlineData(EventStatus.Rejected, "approve", "is Rejected and cannot become Verified")]
     [InlineData(EventStatus.Verified, "approve", "is already Verified")]

@@ -40,6 +40,19 @@ public sealed class EventImporterTests
     }
 
     [Fact]
+    public async Task A_curated_record_is_stored_with_the_status_it_states_verified_as_curated_files_are_or_pending()
+    {
+        // Curated files have no source trust: a curator's record is trusted as it stands.
+        var verified = new EventBuilder().Build();
+        var pending = new EventBuilder().WithStatus(EventStatus.Pending).Build();
+
+        await ImportAsync(Import, Record(0, verified), Record(1, pending));
+
+        Assert.Equal(EventStatus.Verified, (await _store.TryGetAsync(verified.Id, CancellationToken.None))!.Status);
+        Assert.Equal(EventStatus.Pending, (await _store.TryGetAsync(pending.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task A_record_that_names_its_curator_is_credited_to_them()
     {
         var conflictEvent = new EventBuilder().Build();

@@ -34,6 +34,23 @@ public sealed class AcledImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_in_the_older_layout_imports_into_the_store_and_its_current_layout_twin_finds_every_event_unchanged()
+    {
+        // Arrange: the same rows as an older export (data_id, event_id_no_cnty, iso3, numeric actor types) and a current one.
+        var rows = new[] { new AcledRowBuilder(), new AcledRowBuilder().WithType("Explosions/Remote violence", "Air/drone strike") };
+
+        // Act
+        var older = await _harness.ImportAcledAsync(AcledCsv.Older(rows));
+        var current = await _harness.ImportAcledAsync(AcledCsv.Current(rows));
+
+        // Assert
+        Assert.Equal((2, 0), (older.Summary.Added, older.Summary.Rejected));
+        Assert.Equal((0, 0, 2), (current.Summary.Added, current.Summary.Revised, current.Summary.Unchanged));
+        Assert.Equal(EventSubtype.AirStrike, (await StoredAsync(rows[1])).Subtype);
+        Assert.Equal(["acled:" + rows[0].Id], (await StoredAsync(rows[0])).ExternalIds);
+    }
+
+    [Fact]
     public async Task New_ACLED_events_get_the_trust_that_Sources_Trust_gives_acled()
     {
         var row = new AcledRowBuilder();

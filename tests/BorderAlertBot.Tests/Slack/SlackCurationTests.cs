@@ -62,6 +62,35 @@ public sealed class SlackCurationTests : IDisposable
         Assert.Equal(0, slack.Fake.TooManyRequestsSent);
     }
 
+    [Fact]
+    public async Task A_rejected_candidate_is_marked_rejected_in_the_curators_channel_and_goes_nowhere_else()
+    {
+        // Arrange
+        await using var slack = await SlackBot.StartAsync(_data.DatabasePath, settings: settings =>
+        {
+            settings["Curation:QueueTarget"] = "slack-channel:" + SlackBot.ChannelId;
+            settings["Curation:Curators:0"] = "slack:" + SlackBot.AdminId;
+        });
+        var cli = new CliRunner(_data.DatabasePath, slack.Bot.Settings);
+        slack.Bot.StartServer();
+        await cli.RunAsync("subscriptions", "add", "--target", "slack-channel:" + ReadersChannel);
+        await cli.RunAsync("import", _data.Write("pending.json", SessionEvents.CuratedFile(SessionEvents.Clash("Rumoured clash at Muse gate", severityNote: null, status: "Pending"))));
+        var candidate = await MessageAsync(slack, SlackBot.ChannelId, message => message.Blocks is not null && !message.IsThreadReply);
+
+        // Act
+        var rejected = await SlackSessionTests.PressAsync(slack, slack.Button("reject", EventId, candidate.Ts, SlackBot.AdminId), socketMode: false);
+        var decided = await MessageAsync(slack, SlackBot.ChannelId, message => message.Ts == candidate.Ts && message.EditCount >= 1);
+        await slack.Bot.WaitUntilDeliveredAsync(Patience);
+
+        // Assert
+        Assert.Equal("ephemeral", rejected.ResponseType);
+        Assert.Empty(SlackSessionTests.Buttons(decided));
+        var shown = SlackSessionTests.Shown(decided);
+        Assert.Contains("REJECTED · Rumoured clash at Muse gate", shown, StringComparison.Ordinal);
+        Assert.Contains("Rejected (revision 2, by u0admin01 (slack:U0ADMIN01))", shown, StringComparison.Ordinal);
+        Assert.Empty(slack.Fake.Messages(ReadersChannel));
+    }
+
     private static Task<FakeSlackMessage> MessageAsync(SlackBot slack, string channel, Func<FakeSlackMessage, bool> condition) =>
         SessionEvents.AdvanceUntilAsync(slack.Bot.Time, () => slack.Fake.Messages(channel).FirstOrDefault(condition), TimeSpan.FromSeconds(5), SlackSessionTests.Received(slack), Patience);
 }
